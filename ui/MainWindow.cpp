@@ -1,0 +1,5 @@
+#include "ui/MainWindow.h"
+
+namespace otadesk::ui {
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) { setWindowTitle(tr("OTA Desk")); }
+} // namespace otadesk::ui

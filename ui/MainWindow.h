@@ -1,0 +1,11 @@
+#pragma once
+#include <QMainWindow>
+
+namespace otadesk::ui {
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+};
+} // namespace otadesk::ui
