@@ -34,6 +34,7 @@ struct ReadResult
 {
     MemoryImage image;
     Diagnostics warnings;
+    QList<AddressRange> overlaps; // address ranges written more than once (shown on the memory map)
 };
 
 struct WriteOptions

@@ -55,7 +55,8 @@ bool MemoryImage::appendOrdered(quint64 address, QByteArrayView bytes)
     return false;
 }
 
-Status MemoryImage::write(quint64 address, QByteArrayView bytes, OverlapPolicy policy, Diagnostics *notes)
+Status MemoryImage::write(quint64 address, QByteArrayView bytes, OverlapPolicy policy, Diagnostics *notes,
+                          QList<AddressRange> *overlaps)
 {
     if (bytes.isEmpty())
         return {};
@@ -92,6 +93,8 @@ Status MemoryImage::write(quint64 address, QByteArrayView bytes, OverlapPolicy p
             return fail(ErrorCode::Overlap,
                         Error::tr("Bytes at %1 are written twice with different values.")
                             .arg(formatRange({os, oe})));
+        if (overlaps)
+            overlaps->append({os, oe});
         if (notes)
             notes->append({Diagnostic::Severity::Warning,
                            same ? Error::tr("Bytes at %1 are written twice (same values).")

@@ -53,9 +53,10 @@ public:
     QVariantMap &metadata() { return m_metadata; }
 
     // Writes bytes at an address, keeping segments sorted and merged when they touch. Overlaps follow the
-    // policy; overlaps that were accepted (identical bytes or LastWins) are appended to `notes` if given.
+    // policy; overlaps that were accepted (identical bytes or LastWins) are appended to `notes` and their
+    // ranges to `overlaps` if given.
     Status write(quint64 address, QByteArrayView bytes, OverlapPolicy policy = OverlapPolicy::Reject,
-                 Diagnostics *notes = nullptr);
+                 Diagnostics *notes = nullptr, QList<AddressRange> *overlaps = nullptr);
     // Merges another image into this one (entry point: this image's unless it has none).
     Status merge(const MemoryImage &other, OverlapPolicy policy = OverlapPolicy::Reject,
                  Diagnostics *notes = nullptr);
