@@ -11,6 +11,11 @@ function(otadesk_setup_compiler)
     if(OTADESK_WERROR)
         add_compile_options(-Werror)
     endif()
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 16)
+        # libstdc++ hides <expected> from clang < 16 (e.g. the clang 14 used for libFuzzer): use the small
+        # stand-in in cmake/compat instead.
+        include_directories(BEFORE SYSTEM "${PROJECT_SOURCE_DIR}/cmake/compat")
+    endif()
     if(OTADESK_FUZZ)
         add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
         add_link_options(-fsanitize=address,undefined)

@@ -9,7 +9,7 @@ OTADESK_BUILD_DIR="${OTADESK_BUILD_DIR:-$OTADESK_ROOT/build}"
 OTADESK_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config file dpkg-dev
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql
-    qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-serialport-dev
+    qt6-svg-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-serialport-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev libssl-dev zlib1g-dev
     clang libclang-rt-dev binutils srecord python3

@@ -1,5 +1,238 @@
 #include "ui/MainWindow.h"
 
+#include "core/common/Logging.h"
+#include "core/common/Version.h"
+#include "core/common/Workspace.h"
+#include "ui/firmware/CommandLines.h"
+#include "ui/firmware/FirmwarePage.h"
+#include "ui/shell/ActivityLogDock.h"
+#include "ui/shell/ComingPage.h"
+#include "ui/shell/DialogRunner.h"
+#include "ui/shell/Navigation.h"
+#include "ui/shell/SettingsDialog.h"
+#include "ui/shell/TaskProgress.h"
+#include "ui/widgets/Icons.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+
+static void initResources() { Q_INIT_RESOURCE(otadesk); }
+
 namespace otadesk::ui {
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) { setWindowTitle(tr("OTA Desk")); }
+
+MainWindow::MainWindow(Settings &settings, const QString &workspacePath, ActivityLog *log, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_log(log), m_navigation(new Navigation),
+      m_logDock(new ActivityLogDock(log, this)), m_progress(new TaskProgress), m_workspaceLabel(new QLabel),
+      m_countLabel(new QLabel)
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("OTA Desk"));
+    setWindowIcon(themeIcon(QStringLiteral("org.example.otadesk")));
+    setCentralWidget(m_navigation);
+    setDockNestingEnabled(true);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+
+    createPages();
+    createMenus();
+    createStatusBar();
+
+    resize(1280, 820);
+    restoreGeometry(m_settings.value(Settings::MainWindowGeometry).toByteArray());
+    restoreState(m_settings.value(Settings::MainWindowState).toByteArray());
+    resizeDocks({m_logDock}, {150}, Qt::Vertical);
+
+    openWorkspace(Workspace::resolvePath(workspacePath, m_settings.workspacePath()));
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::workspacePath() const { return m_firmware->workspacePath(); }
+
+void MainWindow::createPages()
+{
+    m_firmware = new FirmwarePage(m_settings, m_log);
+    m_navigation->addPage(QStringLiteral("firmware"), themeIcon(QStringLiteral("firmware")), tr("Firmware"),
+                          m_firmware);
+    struct Coming
+    {
+        const char *id;
+        QString title;
+        QString text;
+        const char *cli;
+    };
+    const Coming pages[] = {
+        {"manifests", tr("Manifests"),
+         tr("Author SUIT manifests for firmware in the library, sign them with a key that never leaves this "
+            "computer, and verify envelopes you received."),
+         "otactl manifest"},
+        {"devices", tr("Devices"),
+         tr("Browse the fleet by model, batch, version or tags with one filter expression, and see each "
+            "device's installed components and update history."),
+         "otactl device"},
+        {"campaigns", tr("Campaigns"),
+         tr("Plan staged rollouts — canary first, then waves in maintenance windows — approve them and watch "
+            "their progress, pausing or aborting on failures."),
+         "otactl campaign"},
+        {"bench", tr("Bench"),
+         tr("Update devices on the bench over USB serial or LAN with MCUmgr/SMP, without any server."),
+         "otactl bench"},
+        {"server", tr("Server"),
+         tr("Start the bundled local server or connect to a remote one, and publish signed manifests to it."),
+         "otactl server"},
+    };
+    for (const Coming &c : pages) {
+        const QString id = QString::fromLatin1(c.id);
+        auto *page = new ComingPage(themeIcon(id), c.title, c.text, QString::fromLatin1(c.cli));
+        page->setObjectName(id + QStringLiteral("Page"));
+        m_navigation->addPage(id, themeIcon(id), c.title, page);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_firmware->importAction());
+    file->addAction(m_firmware->exportAction());
+    file->addSeparator();
+    file->addAction(m_firmware->refreshAction());
+    file->addSeparator();
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    settings->setStatusTip(tr("Workspace folder, language, export defaults and logging"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *copy = edit->addAction(tr("&Copy"));
+    copy->setObjectName(QStringLiteral("actionCopy"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copy->setStatusTip(tr("Copy the selected entries, bytes or log messages"));
+    connect(copy, &QAction::triggered, this, [this] {
+        QWidget *focus = QApplication::focusWidget();
+        if (focus && m_logDock->isAncestorOf(focus))
+            m_logDock->copySelection();
+        else
+            m_firmware->copy();
+    });
+    QAction *selectAll = edit->addAction(tr("Select &All"));
+    selectAll->setObjectName(QStringLiteral("actionSelectAll"));
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(selectAll, &QAction::triggered, this, [this] {
+        QWidget *focus = QApplication::focusWidget();
+        if (focus && m_logDock->isAncestorOf(focus))
+            m_logDock->view()->selectAll();
+        else
+            m_firmware->selectAll();
+    });
+    // Copy and Select All act on the focused widget; widgets with their own handling (line edits) keep it.
+    m_navigation->addActions({copy, selectAll});
+    m_logDock->addActions({copy, selectAll});
+    edit->addSeparator();
+    edit->addAction(m_firmware->removeAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *logToggle = m_logDock->toggleViewAction();
+    logToggle->setObjectName(QStringLiteral("actionActivityLog"));
+    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    logToggle->setStatusTip(tr("Show or hide the activity log"));
+    view->addAction(logToggle);
+    view->addSeparator();
+    view->addActions(m_navigation->pageActions());
+    addActions(m_navigation->pageActions()); // shortcuts work wherever the focus is
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About OTA Desk"), this, &MainWindow::about);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
+    m_countLabel->setObjectName(QStringLiteral("entryCountLabel"));
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    connect(m_progress, &TaskProgress::cancelRequested, m_firmware, &FirmwarePage::cancelTask);
+    connect(m_firmware, &FirmwarePage::taskStarted, m_progress, &TaskProgress::begin);
+    connect(m_firmware, &FirmwarePage::taskProgress, m_progress, &TaskProgress::setProgress);
+    connect(m_firmware, &FirmwarePage::taskFinished, m_progress, &TaskProgress::end);
+    connect(m_firmware, &FirmwarePage::entryCountChanged, this, &MainWindow::updateCount);
+}
+
+void MainWindow::updateCount(int count)
+{
+    m_countLabel->setText(tr("%n entries", nullptr, count));
+    m_countLabel->setToolTip(commands::list());
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    const QString clean = QDir::cleanPath(path);
+    if (m_firmware->setWorkspace(clean))
+        m_log->info(QStringLiteral("library"), tr("Opened workspace %1").arg(QDir::toNativeSeparators(clean)));
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(clean)));
+    m_workspaceLabel->setToolTip(tr("Same workspace on the command line: otactl --workspace %1")
+                                     .arg(commands::quoted(clean)));
+    updateCount(m_firmware->entryCount());
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (DialogRunner::exec(&dialog) != QDialog::Accepted)
+        return;
+    applyLogRules(m_settings.value(Settings::LogRules).toString());
+    const QString path = QDir::cleanPath(m_settings.workspacePath());
+    if (path != workspacePath())
+        openWorkspace(path);
+}
+
+void MainWindow::about()
+{
+    QMessageBox box(QMessageBox::NoIcon, tr("About OTA Desk"),
+                    tr("<h3>OTA Desk %1</h3><p>Firmware update management for IoT device fleets: import and "
+                       "inspect firmware, author and sign SUIT manifests, roll out updates in stages.</p>"
+                       "<p>The command-line tool <code>otactl</code> does everything this window does.</p>")
+                        .arg(QString::fromLatin1(kVersion)),
+                    QMessageBox::Ok, this);
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setObjectName(QStringLiteral("aboutBox"));
+    DialogRunner::exec(&box);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_firmware->isBusy()) {
+        if (!DialogRunner::confirm(this, tr("Quit OTA Desk"),
+                                   tr("An import or export is still running. Cancel it and quit?"), tr("Quit"))) {
+            event->ignore();
+            return;
+        }
+        m_firmware->cancelTask();
+    }
+    m_settings.setValue(Settings::MainWindowGeometry, saveGeometry());
+    m_settings.setValue(Settings::MainWindowState, saveState());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
 } // namespace otadesk::ui

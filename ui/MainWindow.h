@@ -1,11 +1,56 @@
 #pragma once
+// The application shell: the navigation sidebar with its pages, menus, the status bar (workspace, entry count,
+// progress + Cancel of long work) and the activity log dock. Geometry and dock state are kept in Settings.
+#include "core/common/ActivityLog.h"
+#include "core/common/Settings.h"
+
 #include <QMainWindow>
 
+class QLabel;
+
 namespace otadesk::ui {
+
+class ActivityLogDock;
+class FirmwarePage;
+class Navigation;
+class TaskProgress;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // workspacePath: from --workspace (empty: resolved from the environment and settings).
+    MainWindow(Settings &settings, const QString &workspacePath = {},
+               ActivityLog *log = ActivityLog::instance(), QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Navigation *navigation() const { return m_navigation; }
+    FirmwarePage *firmwarePage() const { return m_firmware; }
+    ActivityLogDock *activityDock() const { return m_logDock; }
+    TaskProgress *taskProgress() const { return m_progress; }
+    QString workspacePath() const;
+
+    void openSettings();
+    void openWorkspace(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPages();
+    void createMenus();
+    void createStatusBar();
+    void about();
+    void updateCount(int count);
+
+    Settings &m_settings;
+    ActivityLog *m_log;
+    Navigation *m_navigation;
+    FirmwarePage *m_firmware = nullptr;
+    ActivityLogDock *m_logDock;
+    TaskProgress *m_progress;
+    QLabel *m_workspaceLabel;
+    QLabel *m_countLabel;
 };
+
 } // namespace otadesk::ui

@@ -1,11 +1,28 @@
+// otactl: the command-line front end of OTA Desk. Every command lives in FirmwareCommands.cpp or
+// BundleCommands.cpp; CommandLine.cpp dispatches and parses.
+#include "app/otactl/CommandLine.h"
 #include "core/common/Version.h"
 
 #include <QCoreApplication>
-#include <cstdio>
+#include <csignal>
+
+namespace {
+void onInterrupt(int)
+{
+    otadesk::cli::Context::interrupted().store(true);
+    std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    std::printf("otactl %s\n", otadesk::kVersion);
-    return 0;
+    // Same settings as the desktop application (workspace folder, log rules).
+    QCoreApplication::setApplicationName(QStringLiteral("otadesk"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(otadesk::kVersion));
+    std::signal(SIGINT, onInterrupt);
+    otadesk::cli::CommandLine cli;
+    otadesk::cli::registerFirmwareCommands(cli);
+    otadesk::cli::registerBundleCommands(cli);
+    return cli.run(QCoreApplication::arguments());
 }

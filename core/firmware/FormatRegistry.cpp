@@ -123,7 +123,7 @@ Result<LoadedImage> loadImageData(QByteArrayView content, const ReadOptions &opt
     if (!read) {
         Error e = read.error();
         if (e.where().file.isEmpty() && !options.fileName.isEmpty())
-            e = e.withFile(QFileInfo(options.fileName).fileName());
+            e = e.withFile(options.fileName);
         return std::unexpected(e);
     }
     LoadedImage out;

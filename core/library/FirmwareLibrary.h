@@ -8,6 +8,7 @@
 // thread (GUI import) opens its own instance on the same workspace; SQLite runs in WAL mode.
 #include "core/common/Error.h"
 #include "core/common/Workspace.h"
+#include "core/firmware/FormatRegistry.h"
 #include "core/firmware/ImageFormat.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,7 @@ struct FirmwareEntry
     quint32 imageCrc32 = 0;
     quint64 dataSize = 0;   // bytes present in segments
     QList<firmware::AddressRange> segments;
+    QList<firmware::AddressRange> overlaps; // ranges the file wrote more than once (ReadResult::overlaps)
     std::optional<quint64> entryPoint;
     QStringList warnings;   // reader diagnostics at import, as text
     QVariantMap metadata;   // format metadata; "mcuboot" holds the MCUboot header/TLV map if recognised
@@ -130,6 +132,10 @@ public:
     // Writes the entry in a format ("ihex", "srec", "bin", "elf") to a file.
     Status exportEntry(const FirmwareEntry &entry, const QString &path, const QString &formatId,
                        const firmware::WriteOptions &options = {}) const;
+
+    // Writes a bundle as a zip: every item byte for byte under its file name, plus bundle.json describing the
+    // bundle and its components (name, version, format, SHA-256, size).
+    Status exportBundle(qint64 id, const QString &zipPath) const;
 
     // Removes an entry; its blob is deleted when no other entry uses it.
     Status remove(qint64 id);
