@@ -69,6 +69,8 @@ function(otadesk_add_fuzzer name)
              WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
     set_tests_properties(${name}_replay PROPERTIES TIMEOUT 300 LABELS fuzz)
     if(OTADESK_FUZZ)
+        # scripts/test seeds the short libFuzzer run from this folder.
+        file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/${name}.corpus" "${ARG_CORPUS}")
         add_executable(${name} ${ARG_SOURCE})
         target_link_options(${name} PRIVATE -fsanitize=fuzzer)
         target_link_libraries(${name} PRIVATE ${ARG_LIBS})
