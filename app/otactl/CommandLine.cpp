@@ -119,19 +119,24 @@ QString CommandLine::overview() const
 int CommandLine::run(const QStringList &arguments)
 {
     Context ctx;
-    QStringList rest = arguments.mid(0, 1);
+    QStringList args = arguments;
+    if (args.size() > 1 && args.at(1) == QLatin1String("help")) { // "otactl help [GROUP COMMAND]"
+        args.removeAt(1);
+        args.append(QStringLiteral("--help"));
+    }
+    QStringList rest = args.mid(0, 1);
     QStringList words;
     bool help = false;
     bool version = false;
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
         if (words.size() < 2 && !a.startsWith(QLatin1Char('-'))) {
             words.append(a);
             continue;
         }
         rest.append(a);
-        if (kValueOptions.contains(a) && i + 1 < arguments.size())
-            rest.append(arguments.at(++i));
+        if (kValueOptions.contains(a) && i + 1 < args.size())
+            rest.append(args.at(++i));
         help = help || a == QLatin1String("--help") || a == QLatin1String("-h");
         version = version || (words.isEmpty() && a == QLatin1String("--version"));
     }

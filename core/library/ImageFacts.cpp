@@ -4,6 +4,28 @@
 
 namespace otadesk::library {
 
+namespace {
+// The library keeps the first symbols of an ELF file only: enough to browse, without storing megabytes of
+// metadata per entry. The full list is one re-read of the stored blob away.
+constexpr qsizetype kStoredElfSymbols = 2000;
+
+void capElfSymbols(QVariantMap &metadata)
+{
+    auto elf = metadata.find(QStringLiteral("elf"));
+    if (elf == metadata.end())
+        return;
+    QVariantMap map = elf->toMap();
+    QVariantList symbols = map.value(QStringLiteral("symbols")).toList();
+    if (symbols.size() <= kStoredElfSymbols)
+        return;
+    map.insert(QStringLiteral("symbolCount"), symbols.size());
+    symbols.resize(kStoredElfSymbols);
+    map.insert(QStringLiteral("symbols"), symbols);
+    map.insert(QStringLiteral("symbolsTruncated"), true);
+    *elf = map;
+}
+} // namespace
+
 QVariantMap mcubootMetadata(const firmware::MemoryImage &image)
 {
     if (image.isEmpty() || !firmware::looksLikeMcuboot(image.segments().first().data))
@@ -35,6 +57,7 @@ FirmwareEntry entryFromLoadedImage(const firmware::LoadedImage &loaded, const QS
     for (const Diagnostic &w : loaded.result.warnings)
         e.warnings.append(w.toString());
     e.metadata = image.metadata();
+    capElfSymbols(e.metadata);
     if (const QVariantMap mcuboot = mcubootMetadata(image); !mcuboot.isEmpty())
         e.metadata.insert(QStringLiteral("mcuboot"), mcuboot);
     return e;

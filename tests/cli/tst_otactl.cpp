@@ -117,6 +117,14 @@ void TestOtactl::versionAndHelp()
     }
     QVERIFY(run({QStringLiteral("firmware"), QStringLiteral("import"), QStringLiteral("--help")})
                 .out.contains(QStringLiteral("--base-address")));
+    // "otactl help" and "otactl help GROUP COMMAND" are the same as --help.
+    r = run({QStringLiteral("help")});
+    QCOMPARE(r.code, int(ExitOk));
+    QVERIFY(r.out.contains(QStringLiteral("firmware import")));
+    r = run({QStringLiteral("help"), QStringLiteral("firmware"), QStringLiteral("export")});
+    QCOMPARE(r.code, int(ExitOk));
+    QVERIFY2(r.out.contains(QStringLiteral("firmware export")) && r.out.contains(QStringLiteral("--bytes-per-record")),
+             qPrintable(r.out));
 }
 
 void TestOtactl::usageErrors_data()

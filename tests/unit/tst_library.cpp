@@ -1,5 +1,6 @@
 // FirmwareLibrary on a real SQLite file in a temporary workspace: import, dedupe, queries, export, removal and
 // blob garbage collection, cancellation and parse errors leaving nothing behind, zip packages, two instances.
+#include "ElfTestTools.h"
 #include "TestData.h"
 #include "core/firmware/FormatRegistry.h"
 #include "core/library/FirmwareLibrary.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void nordicSizeMismatchLeavesNothing();
     void genericZip();
     void twoInstancesFromTwoThreads();
+    void elfSymbolsAreCappedInStorage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -591,6 +593,29 @@ void TestLibrary::twoInstancesFromTwoThreads()
     ListQuery q;
     q.product = QStringLiteral("thread1");
     QCOMPARE(m_lib->count(q).value(), kPerThread);
+}
+
+void TestLibrary::elfSymbolsAreCappedInStorage()
+{
+    // A linked program with 2,500 functions: the library stores the first 2,000 symbols and the total count.
+    if (!otadesk::test::haveTools({QStringLiteral("cc")}))
+        QSKIP("no C compiler to build an ELF file");
+    QString source;
+    for (int i = 0; i < 2500; ++i)
+        source += QStringLiteral("int f%1(void) { return %1; }\n").arg(i);
+    source += QStringLiteral("void _start(void) { for (;;) {} }\n");
+    const QString c = m_dir->filePath(QStringLiteral("many.c"));
+    const QString elf = m_dir->filePath(QStringLiteral("many.elf"));
+    QVERIFY(otadesk::test::writeAll(c, source.toUtf8()));
+    const auto cc = otadesk::test::runTool(QStringLiteral("cc"), {QStringLiteral("-nostdlib"), QStringLiteral("-static"),
+                                                                  QStringLiteral("-O0"), c, QStringLiteral("-o"), elf});
+    QVERIFY2(cc.ok(), cc.err.constData());
+    const ImportOutcome out = importOk(elf);
+    const FirmwareEntry e = *m_lib->entry(out.entries.first().id);
+    const QVariantMap map = e.metadata.value(QStringLiteral("elf")).toMap();
+    QCOMPARE(map.value(QStringLiteral("symbols")).toList().size(), 2000);
+    QVERIFY(map.value(QStringLiteral("symbolsTruncated")).toBool());
+    QVERIFY(map.value(QStringLiteral("symbolCount")).toInt() >= 2501);
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)
