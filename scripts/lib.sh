@@ -13,7 +13,7 @@ OTADESK_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev libssl-dev zlib1g-dev
     clang libclang-rt-dev binutils srecord python3
-    xvfb xauth imagemagick fonts-dejavu-core
+    xvfb xauth imagemagick fonts-dejavu-core appstream desktop-file-utils
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
