@@ -143,6 +143,9 @@ void MainWindow::createMenus()
     m_navigation->addActions({copy, selectAll});
     m_logDock->addActions({copy, selectAll});
     edit->addSeparator();
+    edit->addAction(m_firmware->findAction());
+    edit->addAction(m_firmware->goToAddressAction());
+    edit->addSeparator();
     edit->addAction(m_firmware->removeAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/firmware/EntryPreview.h"
 #include "ui/firmware/FirmwarePage.h"
+#include "ui/firmware/FirmwareTableModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,6 +57,23 @@ void scheduleScreenshot(otadesk::ui::MainWindow &window, const QString &path)
     timer->start(100);
 }
 
+// --select: ids ("12") or file names ("firmware-base.bin", every entry of that name).
+void selectEntries(otadesk::ui::FirmwarePage &page, const QStringList &references)
+{
+    QList<qint64> ids;
+    const auto &entries = page.model()->entries();
+    for (const QString &reference : references) {
+        bool isId = false;
+        const qint64 id = reference.trimmed().toLongLong(&isId);
+        for (const otadesk::library::FirmwareEntry &e : entries)
+            if (isId ? e.id == id : e.name == reference.trimmed())
+                ids.append(e.id);
+    }
+    if (ids.isEmpty())
+        qCWarning(lcApp, "--select: no library entry matches %s", qUtf8Printable(references.join(u',')));
+    page.selectIds(ids);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -88,7 +106,12 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a picture of the main window after start-up to FILE and quit."),
         QStringLiteral("FILE"));
-    parser.addOptions({workspace, logRules, screenshot});
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QApplication::translate("main", "Select library entries after start-up: comma-separated ids or file "
+                                        "names (e.g. for --screenshot of a comparison)."),
+        QStringLiteral("ENTRIES"));
+    parser.addOptions({workspace, logRules, screenshot, select});
     parser.process(app);
 
     otadesk::applyLogRules(parser.isSet(logRules) ? parser.value(logRules)
@@ -96,6 +119,8 @@ int main(int argc, char *argv[])
 
     otadesk::ui::MainWindow window(settings, parser.value(workspace));
     window.show();
+    if (parser.isSet(select))
+        selectEntries(*window.firmwarePage(), parser.value(select).split(u',', Qt::SkipEmptyParts));
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
     return QApplication::exec();

@@ -24,11 +24,24 @@ EntryPreview::EntryPreview(QWidget *parent) : QWidget(parent), m_map(new MemoryM
 
 EntryPreview::~EntryPreview() { delete m_task; }
 
+QString EntryPreview::laneLabel(const library::FirmwareEntry &entry, const QList<library::FirmwareEntry> &shown)
+{
+    // Two builds of the same file (firmware-base.bin 7.27.0 and 7.28.0) must not get the same label.
+    bool sameName = false;
+    for (const library::FirmwareEntry &other : shown)
+        sameName |= other.id != entry.id && other.name == entry.name;
+    if (!sameName)
+        return entry.name;
+    return entry.version.isEmpty() ? tr("#%1 %2").arg(entry.id).arg(entry.name)
+                                   : tr("%1 %2").arg(entry.version, entry.name);
+}
+
 void EntryPreview::setEntries(const QList<library::FirmwareEntry> &entries)
 {
     QList<MemoryLane> lanes;
-    for (const library::FirmwareEntry &e : entries.mid(0, 2))
-        lanes.append({e.name, e.segments, e.overlaps});
+    const QList<library::FirmwareEntry> shown = entries.mid(0, 2);
+    for (const library::FirmwareEntry &e : shown)
+        lanes.append({laneLabel(e, shown), e.segments, e.overlaps});
     m_map->setLanes(lanes);
 
     if (entries.isEmpty()) {
@@ -51,6 +64,11 @@ void EntryPreview::load(const library::FirmwareEntry &entry)
     m_shownId = entry.id;
     if (entry.kind == library::EntryKind::Auxiliary) {
         m_hex->setMessage(tr("%1 is auxiliary content, stored as-is; it has no memory layout.").arg(entry.name));
+        Q_EMIT loaded();
+        return;
+    }
+    if (m_workspacePath.isEmpty()) { // never open (and create) a library in the current folder
+        m_hex->setMessage(tr("No workspace is open."));
         Q_EMIT loaded();
         return;
     }

@@ -26,6 +26,8 @@ public:
 
     MemoryMapWidget *memoryMap() const { return m_map; }
     HexView *hexView() const { return m_hex; }
+    // The memory-map label of an entry among the shown ones (version or id added when names are equal).
+    static QString laneLabel(const library::FirmwareEntry &entry, const QList<library::FirmwareEntry> &shown);
 
 Q_SIGNALS:
     void loaded(); // the hex view got its bytes (or a message)

@@ -7,13 +7,17 @@
 #include "ui/firmware/EntryPreview.h"
 #include "ui/firmware/ExportDialog.h"
 #include "ui/firmware/FirmwareTableModel.h"
+#include "ui/firmware/GoToAddress.h"
 #include "ui/firmware/ImportDialog.h"
+#include "ui/firmware/ImportSummaryText.h"
 #include "ui/firmware/LibraryTask.h"
 #include "ui/shell/DialogRunner.h"
+#include "ui/widgets/HexView.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
@@ -40,7 +44,7 @@ const QString kSource = QStringLiteral("firmware");
 
 FirmwarePage::FirmwarePage(Settings &settings, ActivityLog *log, QWidget *parent)
     : QWidget(parent), m_settings(settings), m_log(log), m_model(new FirmwareTableModel(this)),
-      m_filter(new FirmwareFilterModel(this)), m_search(new QLineEdit), m_tableStack(new QStackedWidget),
+      m_filter(new FirmwareFilterModel(this)), m_search(new QLineEdit), m_scope(new QComboBox), m_tableStack(new QStackedWidget),
       m_table(new QTableView), m_emptyHint(new QLabel), m_details(new EntryDetails), m_preview(new EntryPreview)
 {
     setObjectName(QStringLiteral("firmwarePage"));
@@ -53,6 +57,16 @@ FirmwarePage::FirmwarePage(Settings &settings, ActivityLog *log, QWidget *parent
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
 
+    m_scope->setObjectName(QStringLiteral("bundleScope"));
+    m_scope->setToolTip(tr("Show every entry, only entries that belong to a bundle, or the items of one bundle"));
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant scope = m_scope->currentData();
+        m_filter->setBundleScope(scope.isValid() ? scope.toLongLong() : FirmwareFilterModel::AllEntries);
+        updateActions();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, &FirmwarePage::updateActions);
+
     auto *importButton = new QToolButton;
     importButton->setDefaultAction(m_importAction);
     importButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -63,6 +77,7 @@ FirmwarePage::FirmwarePage(Settings &settings, ActivityLog *log, QWidget *parent
     exportButton->setObjectName(QStringLiteral("exportButton"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
+    top->addWidget(m_scope);
     top->addWidget(importButton);
     top->addWidget(exportButton);
 
@@ -84,6 +99,7 @@ FirmwarePage::FirmwarePage(Settings &settings, ActivityLog *log, QWidget *parent
     m_table->setColumnWidth(FirmwareTableModel::ProductColumn, 14 * cw);
     m_table->setColumnWidth(FirmwareTableModel::VersionColumn, 10 * cw);
     m_table->setColumnWidth(FirmwareTableModel::ComponentColumn, 16 * cw);
+    m_table->setColumnWidth(FirmwareTableModel::BundleColumn, 18 * cw);
     m_table->setColumnWidth(FirmwareTableModel::FormatColumn, 21 * cw);
     m_table->setColumnWidth(FirmwareTableModel::SizeColumn, 13 * cw);
     m_table->setColumnWidth(FirmwareTableModel::ExtentColumn,
@@ -96,9 +112,6 @@ FirmwarePage::FirmwarePage(Settings &settings, ActivityLog *log, QWidget *parent
     m_emptyHint->setObjectName(QStringLiteral("firmwareEmptyHint"));
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setWordWrap(true);
-    m_emptyHint->setText(tr("<h3>The firmware library is empty</h3>"
-                            "<p>Drop firmware files here — Intel HEX, S-record, ELF, raw binary, MCUboot images "
-                            "or vendor .zip packages — or use <b>File › Import…</b>.</p>"));
     m_emptyHint->setEnabled(false);
     m_tableStack->addWidget(m_emptyHint);
     m_tableStack->addWidget(m_table);
@@ -129,6 +142,8 @@ FirmwarePage::FirmwarePage(Settings &settings, ActivityLog *log, QWidget *parent
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &FirmwarePage::updateActions);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &FirmwarePage::updateActions);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &FirmwarePage::updateActions);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &FirmwarePage::updateActions);
+    connect(m_preview, &EntryPreview::loaded, this, &FirmwarePage::updateActions);
     updateActions();
 }
 
@@ -157,6 +172,23 @@ void FirmwarePage::createActions()
     connect(m_removeAction, &QAction::triggered, this, &FirmwarePage::removeSelected);
     addAction(m_removeAction);
 
+    m_findAction = new QAction(tr("&Find in Library"), this);
+    m_findAction->setObjectName(QStringLiteral("actionFind"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Filter the library by name, product, version, component, bundle or format"));
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(m_findAction);
+
+    m_goToAction = new QAction(tr("&Go to Address…"), this);
+    m_goToAction->setObjectName(QStringLiteral("actionGoToAddress"));
+    m_goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_goToAction->setStatusTip(tr("Show the bytes at an address in the hex view"));
+    connect(m_goToAction, &QAction::triggered, this, &FirmwarePage::goToAddress);
+    addAction(m_goToAction);
+
     m_refreshAction = new QAction(tr("&Reload Library"), this);
     m_refreshAction->setObjectName(QStringLiteral("actionRefresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
@@ -180,7 +212,50 @@ void FirmwarePage::updateActions()
         commands::exportEntry(id, QStringLiteral("ihex"), {}));
     tip(m_removeAction, tr("Remove the selected entries from the library"), commands::remove(id));
     tip(m_refreshAction, tr("Read the library again from the workspace"), commands::list());
-    m_tableStack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget *>(m_emptyHint) : m_table);
+    m_goToAction->setEnabled(m_preview->hexView()->image() != nullptr);
+    // Empty library or nothing matching the filter: say so in place of an empty table.
+    if (m_model->rowCount() == 0 && m_library)
+        m_emptyHint->setText(tr("<h3>The firmware library is empty</h3>"
+                                "<p>Drop firmware files here or use <b>File &gt; Import…</b> (Ctrl+O).</p>"
+                                "<p>Intel HEX, S-record, ELF, raw binary, MCUboot images and vendor .zip "
+                                "packages are understood.</p>"));
+    else if (m_model->rowCount() > 0 && m_filter->rowCount() == 0)
+        m_emptyHint->setText(tr("<h3>No entry matches the filter</h3><p>Clear the filter field or choose "
+                                "“All entries”.</p>"));
+    m_tableStack->setCurrentWidget(m_filter->rowCount() == 0 ? static_cast<QWidget *>(m_emptyHint) : m_table);
+}
+
+bool FirmwarePage::isShowingEmptyHint() const { return m_tableStack->currentWidget() == m_emptyHint; }
+
+void FirmwarePage::updateBundles()
+{
+    m_bundles.clear();
+    QHash<qint64, QString> names;
+    if (m_library) {
+        const auto bundles = m_library->bundles();
+        if (!bundles)
+            m_log->error(kSource, tr("Cannot list the bundles: %1").arg(bundles.error().toString()));
+        else
+            for (const library::BundleEntry &b : *bundles) {
+                m_bundles.insert(b.id, b);
+                names.insert(b.id, b.name);
+            }
+    }
+    m_model->setBundleNames(names);
+    // The scope list: All entries, In bundles, then every bundle; the current choice is kept if it still exists.
+    const QVariant current = m_scope->currentData();
+    const QSignalBlocker block(m_scope);
+    m_scope->clear();
+    m_scope->addItem(tr("All entries"), FirmwareFilterModel::AllEntries);
+    m_scope->addItem(tr("In bundles (%n)", nullptr, int(m_bundles.size())), FirmwareFilterModel::AnyBundle);
+    QList<library::BundleEntry> sorted = m_bundles.values();
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id > b.id; });
+    for (const library::BundleEntry &b : sorted)
+        m_scope->addItem(tr("Bundle: %1 (%n item(s))", nullptr, int(b.items.size())).arg(b.name), b.id);
+    const int index = current.isValid() ? m_scope->findData(current) : 0;
+    m_scope->setCurrentIndex(qMax(0, index));
+    m_filter->setBundleScope(m_scope->currentData().toLongLong());
+    m_scope->setVisible(!m_bundles.isEmpty() || m_filter->bundleScope() != FirmwareFilterModel::AllEntries);
 }
 
 bool FirmwarePage::setWorkspace(const QString &path)
@@ -218,6 +293,7 @@ void FirmwarePage::refresh()
         return;
     }
     const bool first = m_model->rowCount() == 0;
+    updateBundles();
     m_model->setEntries(*entries);
     // Start with the newest entry selected so the details are never empty when there is something to show.
     if (first && !m_import && m_filter->rowCount() > 0 && !m_table->selectionModel()->hasSelection())
@@ -260,7 +336,16 @@ void FirmwarePage::selectIds(const QList<qint64> &ids)
 void FirmwarePage::onSelectionChanged()
 {
     const QList<FirmwareEntry> selected = selectedEntries();
-    m_details->setEntry(selected.isEmpty() ? nullptr : &selected.first());
+    const FirmwareEntry *entry = selected.isEmpty() ? nullptr : &selected.first();
+    const auto bundle = entry ? m_bundles.constFind(entry->bundleId) : m_bundles.constEnd();
+    m_details->setEntry(entry, bundle == m_bundles.constEnd() ? nullptr : &*bundle);
+    if (selected.size() > 1)
+        m_details->setComparison(selected.size() == 2
+                                     ? tr("Compared with %1 %2 in the memory map")
+                                           .arg(selected[1].name, selected[1].version)
+                                           .trimmed()
+                                     : tr("%n more selected; the memory map compares the first two", nullptr,
+                                          int(selected.size() - 1)));
     m_preview->setEntries(selected);
     updateActions();
 }
@@ -330,33 +415,36 @@ void FirmwarePage::onImportFinished(const ImportSummary &summary)
 
 void FirmwarePage::showSummary(const ImportSummary &summary)
 {
-    QStringList lines;
-    lines << tr("%n file(s) imported.", nullptr, summary.importedCount());
-    int present = 0;
-    for (const ImportFileResult &f : summary.files)
-        present += f.alreadyPresent ? 1 : 0;
-    if (present)
-        lines << tr("%n file(s) were already in the library.", nullptr, present);
-    if (summary.failedCount())
-        lines << tr("%n file(s) could not be imported.", nullptr, summary.failedCount());
-    if (summary.warningCount())
-        lines << tr("%n warning(s) — see the activity log.", nullptr, summary.warningCount());
-    if (summary.cancelled)
-        lines << tr("The import was cancelled.");
     auto *box = new QMessageBox(summary.failedCount() ? QMessageBox::Warning : QMessageBox::Information,
-                                tr("Import finished"), lines.join(u'\n'), QMessageBox::Ok, this);
+                                tr("Import finished"), ImportSummaryText::text(summary), QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("importSummary"));
-    QStringList details;
-    for (const ImportFileResult &f : summary.files) {
-        details << (f.ok ? tr("✓ %1").arg(f.path) : tr("✗ %1: %2").arg(f.path, f.error));
-        for (const QString &w : f.warnings)
-            details << QStringLiteral("    ") + w;
-    }
+    box->setTextFormat(Qt::PlainText);
+    const QString details = ImportSummaryText::detailedText(summary);
     if (!details.isEmpty())
-        box->setDetailedText(details.join(u'\n'));
+        box->setDetailedText(details);
     box->setModal(false);
     box->setAttribute(Qt::WA_DeleteOnClose);
     DialogRunner::show(box);
+}
+
+void FirmwarePage::goToAddress()
+{
+    HexView *hex = m_preview->hexView();
+    if (!hex->image())
+        return;
+    const auto current = hex->selection();
+    const auto address =
+        GoToAddress::ask(this, current ? firmware::formatAddress(current->start) : QString());
+    if (!address)
+        return;
+    if (!hex->goToAddress(*address))
+        DialogRunner::warn(this, tr("Go to Address"),
+                           tr("%1 holds no data in %2.").arg(firmware::formatAddress(*address),
+                                                            m_details->value(QStringLiteral("extent")).isEmpty()
+                                                                ? tr("this entry")
+                                                                : m_details->value(QStringLiteral("extent"))));
+    else
+        hex->setFocus(Qt::ShortcutFocusReason);
 }
 
 void FirmwarePage::cancelTask()

@@ -1,5 +1,5 @@
 #pragma once
-// The Firmware page: the library table with a search field, the details pane, the memory map and hex view of
+// The Firmware page: the library table with a search field (Ctrl+F) and a bundle scope, the details pane, the memory map and hex view of
 // the selection; import (drag and drop or File > Import…) runs on a worker thread, export and delete act on
 // the selection. Every action carries its otactl equivalent in its status tip.
 #include "core/common/ActivityLog.h"
@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
@@ -40,6 +41,12 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     QAction *removeAction() const { return m_removeAction; }
     QAction *refreshAction() const { return m_refreshAction; }
+    QAction *findAction() const { return m_findAction; }
+    QAction *goToAddressAction() const { return m_goToAction; }
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *bundleScope() const { return m_scope; }
+    QLabel *emptyHint() const { return m_emptyHint; }
+    bool isShowingEmptyHint() const;
 
     FirmwareTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -62,6 +69,7 @@ public Q_SLOTS:
     void cancelTask();
     void copy();
     void selectAll();
+    void goToAddress(); // Ctrl+G
 
 Q_SIGNALS:
     void taskStarted(const QString &text);
@@ -81,6 +89,7 @@ private:
     void onImportFinished(const ImportSummary &summary);
     void showSummary(const ImportSummary &summary);
     void updateActions();
+    void updateBundles();
 
     Settings &m_settings;
     ActivityLog *m_log;
@@ -90,6 +99,8 @@ private:
     FirmwareTableModel *m_model;
     FirmwareFilterModel *m_filter;
     QLineEdit *m_search;
+    QComboBox *m_scope;
+    QHash<qint64, library::BundleEntry> m_bundles;
     QStackedWidget *m_tableStack;
     QTableView *m_table;
     QLabel *m_emptyHint;
@@ -100,6 +111,8 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_goToAction = nullptr;
 
     ImportJob *m_import = nullptr;
     LibraryTask *m_export = nullptr;

@@ -46,6 +46,15 @@ void FirmwareTableModel::setEntries(const QList<FirmwareEntry> &entries)
     }
 }
 
+void FirmwareTableModel::setBundleNames(const QHash<qint64, QString> &names)
+{
+    if (names == m_bundleNames)
+        return;
+    m_bundleNames = names;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, BundleColumn), index(rowCount() - 1, BundleColumn));
+}
+
 const FirmwareEntry *FirmwareTableModel::entryAt(int row) const
 {
     return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;
@@ -104,6 +113,15 @@ QVariant FirmwareTableModel::data(const QModelIndex &index, int role) const
         return e.version;
     case ComponentColumn:
         return e.component;
+    case BundleColumn:
+        if (e.bundleId == 0)
+            return QString();
+        if (role == Qt::ToolTipRole)
+            return tr("Bundle %1 (library bundle id %2), component %3")
+                .arg(m_bundleNames.value(e.bundleId))
+                .arg(e.bundleId)
+                .arg(e.component);
+        return m_bundleNames.value(e.bundleId, tr("bundle %1").arg(e.bundleId));
     case FormatColumn:
         return sort ? QVariant(e.format) : QVariant(formatName(e));
     case SizeColumn:
@@ -141,6 +159,8 @@ QVariant FirmwareTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Version");
     case ComponentColumn:
         return tr("Component");
+    case BundleColumn:
+        return tr("Bundle");
     case FormatColumn:
         return tr("Format");
     case SizeColumn:
@@ -159,6 +179,29 @@ FirmwareFilterModel::FirmwareFilterModel(QObject *parent) : QSortFilterProxyMode
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     setFilterKeyColumn(-1);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+} // namespace otadesk::ui
+
+namespace otadesk::ui {
+
+void FirmwareFilterModel::setBundleScope(qint64 scope)
+{
+    if (scope == m_scope)
+        return;
+    m_scope = scope;
+    invalidateFilter();
+}
+
+bool FirmwareFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_scope != AllEntries) {
+        const auto *model = qobject_cast<const FirmwareTableModel *>(sourceModel());
+        const FirmwareEntry *e = model ? model->entryAt(sourceRow) : nullptr;
+        if (!e || e->bundleId == 0 || (m_scope != AnyBundle && e->bundleId != m_scope))
+            return false;
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 } // namespace otadesk::ui

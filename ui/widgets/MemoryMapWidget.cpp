@@ -15,8 +15,10 @@ namespace {
 constexpr int kAxisHeight = 22;
 constexpr int kLaneHeight = 30;
 constexpr int kLaneGap = 8;
-constexpr int kLabelWidth = 110;
+constexpr int kLabelWidth = 130;
 constexpr int kMargin = 8;
+constexpr int kCrossStrip = 12; // between two lanes: where both entries occupy memory
+constexpr int kLegendHeight = 20;
 
 const QColor kSegment(0x3b, 0x6e, 0xa5);
 const QColor kSegment2(0x2f, 0x9e, 0x5a);
@@ -109,10 +111,21 @@ void MemoryMapWidget::zoom(double factor, double anchorFraction)
     update();
 }
 
+bool MemoryMapWidget::hasLegend() const
+{
+    if (m_lanes.size() == 2)
+        return true;
+    for (const MemoryLane &lane : m_lanes)
+        if (!lane.overlaps.isEmpty())
+            return true;
+    return false;
+}
+
 QSize MemoryMapWidget::sizeHint() const
 {
     const int lanes = int(qMax<qsizetype>(1, m_lanes.size()));
-    return {600, kAxisHeight + lanes * (kLaneHeight + kLaneGap) + kMargin};
+    return {600, kAxisHeight + lanes * (kLaneHeight + kLaneGap) + (lanes == 2 ? kCrossStrip : 0) +
+                     (hasLegend() ? kLegendHeight : 0) + kMargin};
 }
 
 QSize MemoryMapWidget::minimumSizeHint() const { return {200, sizeHint().height()}; }
@@ -120,14 +133,23 @@ QSize MemoryMapWidget::minimumSizeHint() const { return {200, sizeHint().height(
 QRectF MemoryMapWidget::plotRect() const
 {
     return QRectF(kLabelWidth, kAxisHeight, qMax(10, width() - kLabelWidth - kMargin),
-                  height() - kAxisHeight - kMargin / 2);
+                  height() - kAxisHeight - kMargin / 2 - (hasLegend() ? kLegendHeight : 0));
 }
 
 QRectF MemoryMapWidget::laneRect(int lane) const
 {
     const QRectF plot = plotRect();
-    return QRectF(plot.left(), plot.top() + lane * (kLaneHeight + kLaneGap) + kLaneGap / 2, plot.width(),
+    const int strip = m_lanes.size() == 2 ? kCrossStrip : 0;
+    return QRectF(plot.left(), plot.top() + lane * (kLaneHeight + kLaneGap + strip) + kLaneGap / 2, plot.width(),
                   kLaneHeight);
+}
+
+QRectF MemoryMapWidget::crossStripRect() const
+{
+    if (m_lanes.size() != 2)
+        return {};
+    const QRectF top = laneRect(0);
+    return QRectF(top.left(), top.bottom() + kLaneGap / 2, top.width(), kCrossStrip);
 }
 
 double MemoryMapWidget::xOf(quint64 address) const
@@ -156,23 +178,75 @@ void MemoryMapWidget::paintEvent(QPaintEvent *)
     paintAxis(p);
     for (int lane = 0; lane < m_lanes.size(); ++lane)
         paintLane(p, lane);
-    // Ranges both entries occupy: a band across the two lanes.
-    if (m_cross.isEmpty())
+    paintCross(p);
+    if (hasLegend())
+        paintLegend(p);
+}
+
+// Ranges both entries occupy: a red bar in the strip between the lanes, with dashed edges across both lanes,
+// so the lanes keep their own colours and the shared part is still obvious.
+void MemoryMapWidget::paintCross(QPainter &p) const
+{
+    if (m_lanes.size() != 2)
         return;
+    const QRectF strip = crossStripRect();
     const QRectF top = laneRect(0);
     const QRectF bottom = laneRect(1);
+    p.setPen(kCross);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    p.setFont(small);
+    p.drawText(QRectF(kMargin, strip.top() - 2, kLabelWidth - 2 * kMargin, strip.height() + 4),
+               Qt::AlignVCenter | Qt::AlignLeft, m_cross.isEmpty() ? tr("no overlap") : tr("overlap"));
+    p.setFont(font());
+    p.save();
+    p.setClipRect(QRectF(QPointF(top.left() - 1, top.top() - 1), QPointF(top.right() + 1, bottom.bottom() + 1)));
     for (const AddressRange &r : m_cross) {
         const double x0 = xOf(r.start);
         const double x1 = qMax(xOf(r.end), x0 + 2);
         if (x1 < top.left() || x0 > top.right())
             continue;
-        QRectF band(QPointF(qMax(x0, top.left()), top.top() - 3), QPointF(qMin(x1, top.right()), bottom.bottom() + 3));
-        QColor fill = kCross;
-        fill.setAlpha(60);
-        p.fillRect(band, fill);
-        p.setPen(QPen(kCross, 1.5));
-        p.drawRect(band);
+        const QRectF bar(QPointF(x0, strip.top() + 2), QPointF(x1, strip.bottom() - 2));
+        p.fillRect(bar, kCross);
+        p.setPen(QPen(kCross, 1.2, Qt::DashLine));
+        p.drawLine(QPointF(x0, top.top()), QPointF(x0, bottom.bottom()));
+        p.drawLine(QPointF(x1, top.top()), QPointF(x1, bottom.bottom()));
     }
+    p.restore();
+}
+
+void MemoryMapWidget::paintLegend(QPainter &p) const
+{
+    const double y = height() - kMargin / 2.0 - kLegendHeight + 4;
+    double x = kMargin;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    p.setFont(small);
+    auto item = [&](const QColor &colour, const QString &text) {
+        p.fillRect(QRectF(x, y + 2, 12, 10), colour);
+        x += 16;
+        p.setPen(palette().color(QPalette::Text));
+        const QString shown = p.fontMetrics().elidedText(text, Qt::ElideMiddle, 260);
+        p.drawText(QPointF(x, y + 11), shown);
+        x += p.fontMetrics().horizontalAdvance(shown) + 14;
+    };
+    for (int lane = 0; lane < m_lanes.size(); ++lane)
+        if (m_lanes.size() == 2)
+            item(lane == 0 ? kSegment : kSegment2, m_lanes[lane].label);
+    if (m_lanes.size() == 2) {
+        quint64 shared = 0;
+        for (const AddressRange &r : m_cross)
+            shared += r.size();
+        item(kCross, m_cross.isEmpty() ? tr("no shared addresses")
+                                       : tr("both: %1 in %n range(s)", nullptr, int(m_cross.size()))
+                                             .arg(QLocale().formattedDataSize(qint64(shared))));
+    }
+    int twice = 0;
+    for (const MemoryLane &lane : m_lanes)
+        twice += int(lane.overlaps.size());
+    if (twice > 0)
+        item(kOverlap, tr("written twice: %n range(s)", nullptr, twice));
+    p.setFont(font());
 }
 
 void MemoryMapWidget::paintAxis(QPainter &p) const
@@ -189,7 +263,7 @@ void MemoryMapWidget::paintAxis(QPainter &p) const
     for (double a = std::ceil(m_viewStart / step) * step; a <= m_viewEnd; a += step) {
         const double x = xOf(quint64(a));
         p.setPen(palette().color(QPalette::Mid));
-        p.drawLine(QPointF(x, kAxisHeight - 5), QPointF(x, height() - kMargin / 2));
+        p.drawLine(QPointF(x, kAxisHeight - 5), QPointF(x, plot.bottom()));
         p.setPen(palette().color(QPalette::Text));
         const QString label = firmware::formatAddress(quint64(a));
         const int w = p.fontMetrics().horizontalAdvance(label);
@@ -256,8 +330,10 @@ QString MemoryMapWidget::describeAt(const QPoint &pos) const
         return *address + slack >= range.start && *address < range.end + slack;
     };
     QStringList lines;
+    const bool inCrossArea = m_lanes.size() == 2 &&
+                             QRectF(QPointF(0, laneRect(0).top()), QPointF(width(), laneRect(1).bottom())).contains(pos);
     for (const AddressRange &c : m_cross)
-        if (hits(c))
+        if (inCrossArea && hits(c))
             lines << tr("Both entries occupy %1 — %2").arg(firmware::formatRange(c), sizeText(c.size()));
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         if (!laneRect(lane).adjusted(0, -kLaneGap / 2, 0, kLaneGap / 2).contains(pos))

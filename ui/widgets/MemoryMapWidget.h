@@ -1,7 +1,7 @@
 #pragma once
 // A painted memory map: an address axis over the extent, segments as blocks, gaps hatched, ranges a file wrote
-// twice in a warning colour. With two lanes (two selected entries) the ranges both occupy are marked across
-// the lanes. Wheel zooms around the mouse, double-click resets; hover shows ranges and sizes.
+// twice in a warning colour. With two lanes (two selected entries) the ranges both occupy are marked in a
+// strip between the lanes with dashed edges across both, and a legend names the lanes and the shared size. Wheel zooms around the mouse, double-click resets; hover shows ranges and sizes.
 #include "core/firmware/MemoryImage.h"
 
 #include <QWidget>
@@ -35,6 +35,9 @@ public:
     // Text of the tooltip at a widget position (empty if nothing there).
     QString describeAt(const QPoint &pos) const;
 
+    // A legend under the lanes (two lanes, or ranges written twice).
+    bool hasLegend() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -55,6 +58,9 @@ private:
     std::optional<quint64> addressAt(double x) const;
     void paintAxis(class QPainter &p) const;
     void paintLane(class QPainter &p, int lane) const;
+    void paintCross(class QPainter &p) const;
+    void paintLegend(class QPainter &p) const;
+    QRectF crossStripRect() const;
 
     QList<MemoryLane> m_lanes;
     QList<firmware::AddressRange> m_cross;
