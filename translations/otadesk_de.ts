@@ -1363,6 +1363,10 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::ui::ExportDialog</name>
@@ -1652,6 +1656,17 @@ Befehlszeile: %2</translation>
     <message>
         <source>this entry</source>
         <translation>diesem Eintrag</translation>
+    </message>
+    <message>
+        <source>Compared with %1 %2 in the memory map</source>
+        <translation>In der Speicherbelegung verglichen mit %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more selected; the memory map compares the first two</source>
+        <translation>
+            <numerusform>%n weiterer ausgewählt; die Speicherbelegung vergleicht die ersten beiden</numerusform>
+            <numerusform>%n weitere ausgewählt; die Speicherbelegung vergleicht die ersten beiden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2365,18 @@ Befehlszeile: %2</translation>
         <source>Section</source>
         <translation>Sektion</translation>
     </message>
+    <message>
+        <source>S0 header text</source>
+        <translation>S0-Kopfzeilentext</translation>
+    </message>
+    <message>
+        <source>S0 header bytes</source>
+        <translation>S0-Kopfzeilenbytes</translation>
+    </message>
+    <message>
+        <source>Start segment address (CS:IP)</source>
+        <translation>Startsegmentadresse (CS:IP)</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::ui::MetadataTree</name>
@@ -2378,6 +2405,10 @@ Befehlszeile: %2</translation>
     <message>
         <source>The rest is in the stored file; export it or use otactl firmware show.</source>
         <translation>Der Rest steht in der gespeicherten Datei; exportieren Sie sie oder verwenden Sie otactl firmware show.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stored</source>
+        <translation>%1 von %2 gespeichert</translation>
     </message>
 </context>
 <context>

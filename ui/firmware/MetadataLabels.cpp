@@ -19,6 +19,10 @@ constexpr Label kLabels[] = {
     // top-level maps
     {"mcuboot", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "MCUboot image")},
     {"elf", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "ELF file")},
+    // Intel HEX / S-record
+    {"header", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "S0 header text")},
+    {"headerBytes", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "S0 header bytes")},
+    {"startSegment", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "Start segment address (CS:IP)")},
     // MCUboot header and TLVs
     {"magic", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "Magic")},
     {"legacyFormat", QT_TRANSLATE_NOOP("otadesk::ui::MetadataLabels", "Legacy TLV format")},
