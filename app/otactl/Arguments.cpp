@@ -2,6 +2,7 @@
 
 #include "core/firmware/FormatRegistry.h"
 
+#include <QCommandLineParser>
 #include <QFileInfo>
 
 namespace otadesk::cli {
@@ -100,6 +101,20 @@ Result<QString> formatIdFromFileName(const QString &fileName)
         return fail(ErrorCode::InvalidArgument,
                     tr("Cannot tell the output format from the extension \".%1\"; give --format or --to.").arg(suffix));
     return id;
+}
+
+Result<firmware::ReadOptions> readOptionsFrom(const QCommandLineParser &parser)
+{
+    firmware::ReadOptions options;
+    if (parser.isSet(QStringLiteral("base-address"))) {
+        auto a = parseAddress(parser.value(QStringLiteral("base-address")), QStringLiteral("base-address"));
+        if (!a)
+            return std::unexpected(a.error());
+        options.baseAddress = *a;
+    }
+    options.overlaps =
+        parser.isSet(QStringLiteral("strict")) ? firmware::OverlapPolicy::Reject : firmware::OverlapPolicy::LastWins;
+    return options;
 }
 
 } // namespace otadesk::cli

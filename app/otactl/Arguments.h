@@ -1,7 +1,10 @@
 #pragma once
 // Parsing of otactl option values: addresses, ranges, byte values, format names.
 #include "core/common/Error.h"
+#include "core/firmware/ImageFormat.h"
 #include "core/firmware/MemoryImage.h"
+
+class QCommandLineParser;
 
 namespace otadesk::cli {
 
@@ -15,5 +18,8 @@ Result<int> parseInt(const QString &text, const QString &option, int min, int ma
 Result<QString> formatIdFor(const QString &nameOrAlias);
 // The format implied by a file name's last suffix ("app.v1.2.hex" -> "ihex").
 Result<QString> formatIdFromFileName(const QString &fileName);
+
+// --base-address and --strict, shared by the commands that read firmware files.
+Result<firmware::ReadOptions> readOptionsFrom(const QCommandLineParser &parser);
 
 } // namespace otadesk::cli

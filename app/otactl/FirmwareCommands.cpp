@@ -60,14 +60,11 @@ int runImport(Context &ctx, const QCommandLineParser &p)
     if (!format && p.value(QStringLiteral("format")).toLower() != QLatin1String("zip"))
         return ctx.fail(format.error());
     base.formatId = format ? *format : QStringLiteral("zip");
-    if (p.isSet(QStringLiteral("base-address"))) {
-        auto a = parseAddress(p.value(QStringLiteral("base-address")), QStringLiteral("base-address"));
-        if (!a)
-            return ctx.fail(a.error());
-        base.baseAddress = *a;
-    }
-    base.overlaps = p.isSet(QStringLiteral("strict")) ? firmware::OverlapPolicy::Reject
-                                                      : firmware::OverlapPolicy::LastWins;
+    auto read = readOptionsFrom(p);
+    if (!read)
+        return ctx.fail(read.error());
+    base.baseAddress = read->baseAddress;
+    base.overlaps = read->overlaps;
     auto lib = ctx.library();
     if (!lib)
         return ctx.fail(lib.error());
@@ -183,16 +180,11 @@ int runInspect(Context &ctx, const QCommandLineParser &p)
     auto format = formatIdFor(p.value(QStringLiteral("format")));
     if (!format)
         return ctx.fail(format.error());
-    firmware::ReadOptions options;
+    auto read = readOptionsFrom(p);
+    if (!read)
+        return ctx.fail(read.error());
+    firmware::ReadOptions options = *read;
     options.progress = ctx.progress(QFileInfo(path).fileName());
-    if (p.isSet(QStringLiteral("base-address"))) {
-        auto a = parseAddress(p.value(QStringLiteral("base-address")), QStringLiteral("base-address"));
-        if (!a)
-            return ctx.fail(a.error());
-        options.baseAddress = *a;
-    }
-    if (p.isSet(QStringLiteral("strict")))
-        options.overlaps = firmware::OverlapPolicy::Reject;
     auto loaded = firmware::loadImageFile(path, options, *format);
     if (!loaded)
         return ctx.fail(loaded.error());

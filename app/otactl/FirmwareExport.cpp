@@ -120,16 +120,11 @@ int runConvert(Context &ctx, const QCommandLineParser &p)
     auto w = writeRequest(p, QStringLiteral("to"), out);
     if (!w)
         return ctx.fail(w.error());
-    firmware::ReadOptions options;
+    auto read = readOptionsFrom(p);
+    if (!read)
+        return ctx.fail(read.error());
+    firmware::ReadOptions options = *read;
     options.progress = ctx.progress(QFileInfo(in).fileName());
-    if (p.isSet(QStringLiteral("base-address"))) {
-        auto a = parseAddress(p.value(QStringLiteral("base-address")), QStringLiteral("base-address"));
-        if (!a)
-            return ctx.fail(a.error());
-        options.baseAddress = *a;
-    }
-    if (p.isSet(QStringLiteral("strict")))
-        options.overlaps = firmware::OverlapPolicy::Reject;
     auto loaded = firmware::loadImageFile(in, options, *from);
     if (!loaded)
         return ctx.fail(loaded.error());

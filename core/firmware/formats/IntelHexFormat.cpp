@@ -31,33 +31,19 @@ public:
 
     Result<ReadResult> read()
     {
-        LineReader lines(m_content);
-        ProgressTicker ticker(m_options.progress, m_content.size());
-        qint64 records = 0;
-        while (lines.next()) {
-            const QByteArrayView line = lines.line();
-            if (line.isEmpty())
-                continue;
-            const qint64 no = lines.number();
-            if (m_eofLine > 0)
-                return fail(ErrorCode::Format,
-                            tr("Data after the end-of-file record (line %1): line %2 must be empty.")
-                                .arg(m_eofLine)
-                                .arg(no),
-                            lineLocation(m_options, no));
-            if (auto st = parseRecord(line, no); !st)
-                return std::unexpected(st.error());
-            ++records;
-            if (!ticker.tick(lines.consumed()))
-                return std::unexpected(cancelledError(m_options));
-        }
+        const auto parse = [this](QByteArrayView line, qint64 no) { return parseRecord(line, no); };
+        const auto afterEnd = [this](qint64 no) {
+            return tr("Data after the end-of-file record (line %1): line %2 must be empty.").arg(m_eofLine).arg(no);
+        };
+        const auto records = forEachRecordLine(m_content, m_options, m_eofLine, parse, afterEnd);
+        if (!records)
+            return std::unexpected(records.error());
         m_builder.finish();
-        if (records == 0)
+        if (*records == 0)
             return fail(ErrorCode::Format, tr("The file contains no Intel HEX records."),
                         lineLocation(m_options, -1));
         if (m_eofLine < 0)
             warn(tr("The end-of-file record (:00000001FF) is missing; the file may be truncated."), -1);
-        ticker.finish();
         return std::move(m_result);
     }
 

@@ -196,6 +196,33 @@ inline SourceLocation lineLocation(const ReadOptions &options, qint64 line)
 
 // The standard "Reading was cancelled." error.
 Error cancelledError(const ReadOptions &options);
+
+// The line loop both text formats share: skips blank lines, rejects anything after the end record (line
+// `endLine`, -1 while not seen), hands every record line to `parse`, reports progress and honours cancel.
+// Returns the number of records parsed.
+template <typename ParseFn, typename AfterEndFn>
+Result<qint64> forEachRecordLine(QByteArrayView content, const ReadOptions &options, const qint64 &endLine,
+                                 ParseFn &&parse, AfterEndFn &&afterEndMessage)
+{
+    LineReader lines(content);
+    ProgressTicker ticker(options.progress, content.size());
+    qint64 records = 0;
+    while (lines.next()) {
+        const QByteArrayView line = lines.line();
+        if (line.isEmpty())
+            continue;
+        const qint64 no = lines.number();
+        if (endLine > 0)
+            return fail(ErrorCode::Format, afterEndMessage(no), lineLocation(options, no));
+        if (Status st = parse(line, no); !st)
+            return std::unexpected(st.error());
+        ++records;
+        if (!ticker.tick(lines.consumed()))
+            return std::unexpected(cancelledError(options));
+    }
+    ticker.finish();
+    return records;
+}
 // Errors every hex record format shares; `column` is 1-based.
 Error invalidCharError(const ReadOptions &options, qint64 line, qsizetype column, char c);
 Error oddDigitsError(const ReadOptions &options, qint64 line, qsizetype digits);
