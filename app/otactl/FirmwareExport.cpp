@@ -1,9 +1,9 @@
 // otactl firmware export (library entry -> file) and firmware convert (file -> file, no library).
 #include "app/otactl/Arguments.h"
+#include "core/crypto/Digest.h"
 #include "app/otactl/CommandLine.h"
 #include "app/otactl/Output.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -68,7 +68,7 @@ Status writeImage(firmware::MemoryImage image, const QString &path, const WriteR
 int reportWritten(Context &ctx, const QString &path, const QString &formatId)
 {
     QFile f(path);
-    const QByteArray sha = f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+    const QByteArray sha = f.open(QIODevice::ReadOnly) ? crypto::sha256(f.readAll())
                                                         : QByteArray();
     if (ctx.json())
         ctx.printJson(QJsonObject{{QStringLiteral("file"), path},
@@ -125,6 +125,7 @@ int runConvert(Context &ctx, const QCommandLineParser &p)
         return ctx.fail(read.error());
     firmware::ReadOptions options = *read;
     options.progress = ctx.progress(QFileInfo(in).fileName());
+    options.fileDigest = false; // the input's digest is not reported by convert
     auto loaded = firmware::loadImageFile(in, options, *from);
     if (!loaded)
         return ctx.fail(loaded.error());

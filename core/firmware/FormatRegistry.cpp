@@ -1,9 +1,9 @@
 #include "core/firmware/FormatRegistry.h"
+#include "core/crypto/Digest.h"
 
 #include "core/common/Logging.h"
 #include "core/firmware/formats/Formats.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -130,7 +130,8 @@ Result<LoadedImage> loadImageData(QByteArrayView content, const ReadOptions &opt
     out.result = std::move(*read);
     out.format = format;
     out.fileSize = content.size();
-    out.fileSha256 = QCryptographicHash::hash(content, QCryptographicHash::Sha256);
+    if (options.fileDigest)
+        out.fileSha256 = crypto::sha256(content);
     return out;
 }
 

@@ -34,7 +34,7 @@ struct LoadedImage
 {
     ReadResult result;
     const ImageFormat *format = nullptr;
-    QByteArray fileSha256; // digest of the file as stored on disk
+    QByteArray fileSha256; // digest of the file as stored on disk (empty if ReadOptions::fileDigest is off)
     qint64 fileSize = 0;
 };
 

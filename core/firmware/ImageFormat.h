@@ -27,6 +27,7 @@ struct ReadOptions
     quint64 baseAddress = 0; // raw binary: where the first byte goes
     OverlapPolicy overlaps = OverlapPolicy::LastWins;
     QString fileName;        // only for messages and hints
+    bool fileDigest = true;  // loadImageFile/loadImageData: compute LoadedImage::fileSha256 (conversions skip it)
     Progress progress;
 };
 

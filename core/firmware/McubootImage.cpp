@@ -1,7 +1,7 @@
 #include "core/firmware/McubootImage.h"
+#include "core/crypto/Digest.h"
 
 #include <cstring>
-#include <QCryptographicHash>
 #include <QtEndian>
 
 namespace otadesk::firmware {
@@ -342,10 +342,10 @@ private:
         McubootInfo &i = m_info;
         // Hashed: header + body + protected TLVs = everything before the unprotected TLV info header.
         const QByteArrayView hashed = m_d.first(i.tlvInfoOffset);
-        const auto algorithm = m_hashLength == 64   ? QCryptographicHash::Sha512
-                               : m_hashLength == 48 ? QCryptographicHash::Sha384
-                                                    : QCryptographicHash::Sha256;
-        i.computedHash = QCryptographicHash::hash(hashed, algorithm);
+        const auto algorithm = m_hashLength == 64   ? crypto::DigestAlgorithm::Sha512
+                               : m_hashLength == 48 ? crypto::DigestAlgorithm::Sha384
+                                                    : crypto::DigestAlgorithm::Sha256;
+        i.computedHash = crypto::Digest::hash(hashed, algorithm);
         i.hashValid = m_hashTlv && i.computedHash == i.storedHash;
         if (!m_hashTlv && i.signatureTlvType != SigPure)
             i.notes.append(tr("The image has no hash TLV; MCUboot will not boot it."));

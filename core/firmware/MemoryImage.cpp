@@ -1,6 +1,6 @@
 #include "core/firmware/MemoryImage.h"
+#include "core/crypto/Digest.h"
 
-#include <QCryptographicHash>
 #include <algorithm>
 #include <zlib.h>
 
@@ -236,7 +236,7 @@ template <typename Fn> void MemoryImage::forEachFlattenedChunk(quint8 fill, Fn &
 
 QByteArray MemoryImage::sha256(quint8 fill) const
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    crypto::Digest h;
     forEachFlattenedChunk(fill, [&](QByteArrayView v) { h.addData(v); });
     return h.result();
 }

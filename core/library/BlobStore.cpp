@@ -1,8 +1,8 @@
 #include "core/library/BlobStore.h"
+#include "core/crypto/Digest.h"
 
 #include "core/common/Logging.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,7 +32,7 @@ template <typename Feed> Result<BlobStore::Stored> BlobStore::store(Feed &&feed,
     QTemporaryFile tmp(tmpDir + QStringLiteral("/blob-XXXXXX"));
     if (!tmp.open())
         return fail(ErrorCode::Io, tr("Cannot create a temporary file in %1: %2").arg(tmpDir, tmp.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    crypto::Digest hash;
     Stored out;
     auto write = [&](QByteArrayView chunk) -> Status {
         hash.addData(chunk);
@@ -120,7 +120,7 @@ Result<QByteArray> BlobStore::read(const QByteArray &sha256) const
         return fail(ErrorCode::NotFound, tr("The stored file %1 is missing from the blob store: %2")
                                              .arg(f.fileName(), f.errorString()));
     QByteArray all = f.readAll();
-    if (QCryptographicHash::hash(all, QCryptographicHash::Sha256) != sha256)
+    if (crypto::sha256(all) != sha256)
         return fail(ErrorCode::Io, tr("The stored file %1 is damaged: its SHA-256 no longer matches its name.")
                                        .arg(f.fileName()));
     return all;
@@ -135,7 +135,7 @@ Status BlobStore::copyTo(const QByteArray &sha256, const QString &destination) c
     QSaveFile out(destination);
     if (!out.open(QIODevice::WriteOnly))
         return fail(ErrorCode::Io, tr("Cannot write %1: %2").arg(destination, out.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    crypto::Digest hash;
     QByteArray buffer(qsizetype(kChunkSize), Qt::Uninitialized);
     for (;;) {
         const qint64 n = in.read(buffer.data(), buffer.size());

@@ -1,4 +1,5 @@
 #include "core/library/LibraryImporter.h"
+#include "core/crypto/Digest.h"
 
 #include "core/common/Logging.h"
 #include "core/firmware/FormatRegistry.h"
@@ -6,7 +7,6 @@
 #include "core/library/ImageFacts.h"
 #include "core/library/PackageReader.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -93,7 +93,7 @@ Result<FirmwareEntry> LibraryImporter::importAuxiliary(const QString &path, cons
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, tr("Cannot open %1: %2").arg(path, f.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    crypto::Digest hash;
     if (!hash.addData(&f))
         return fail(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, f.errorString()));
     Pending item;
@@ -126,7 +126,7 @@ Result<ImportOutcome> LibraryImporter::importPackage(const ImportRequest &reques
     auto plan = PackageReader::plan(*zip, info.fileName());
     if (!plan)
         return std::unexpected(plan.error());
-    const QByteArray packageSha = QCryptographicHash::hash(zip->archiveData(), QCryptographicHash::Sha256);
+    const QByteArray packageSha = crypto::sha256(zip->archiveData());
     const QString product = request.product.isEmpty() ? plan->product : request.product;
     const QString version = request.version.isEmpty() ? plan->version : request.version;
 
@@ -171,7 +171,7 @@ Result<ImportOutcome> LibraryImporter::importPackage(const ImportRequest &reques
         } else {
             item.entry.name = p.memberName;
             item.entry.kind = EntryKind::Auxiliary;
-            item.entry.fileSha256 = QCryptographicHash::hash(p.data, QCryptographicHash::Sha256);
+            item.entry.fileSha256 = crypto::sha256(p.data);
             item.entry.fileSize = p.data.size();
         }
         for (auto it = p.metadata.cbegin(); it != p.metadata.cend(); ++it)

@@ -3,8 +3,10 @@
 // Generates a deterministic sparse image (several segments from 0x08000000), writes it as .hex and .s19 into
 // a temporary folder, then times, for each format:
 //   ours parse      read + parse + flatten of the in-memory file (best of 5)
-//   ours convert    the whole file→.bin conversion, like srec_cat does it: read the file, parse, flatten,
-//                   write the .bin (best of 5)
+//   ours convert    the whole file→.bin conversion in process, like srec_cat does it: map the file, parse,
+//                   flatten, write the .bin (best of 5)
+//   otactl convert  the same as a process: `otactl firmware convert IN OUT.bin --fill 00` (best of 3),
+//                   start-up included, the like-for-like figure against the srec_cat process
 //   srec_cat        `srec_cat IN [-intel] -offset -0x08000000 -o OUT -binary` (best of 3; the offset makes
 //                   the .bin start at the lowest address as ours does, instead of 128 MiB of holes from 0)
 // checks that both .bin files are identical (srec_cat leaves holes as 0x00, so ours flattens with 0x00) and
@@ -118,11 +120,20 @@ int main(int argc, char **argv)
         WriteOptions zeroFill;
         zeroFill.fill = 0x00;
         const double convert = bestOf(5, [&] {
-            const auto loaded = format->read(readFile(input), {});
+            ReadOptions noDigest;
+            noDigest.fileDigest = false;
+            const auto loaded = loadImageFile(input, noDigest, QLatin1String(id));
             if (!loaded)
                 return false;
-            const auto flat = bin->write(loaded->image, zeroFill);
+            const auto flat = bin->write(loaded->result.image, zeroFill);
             return flat && writeFile(ourBin, *flat);
+        });
+        const QString cliBin = dir.filePath(QStringLiteral("otactl.bin"));
+        const double cli = bestOf(3, [&] {
+            QProcess p;
+            p.start(QStringLiteral(OTACTL_PATH), {QStringLiteral("firmware"), QStringLiteral("convert"), input,
+                                                  cliBin, QStringLiteral("--fill"), QStringLiteral("00")});
+            return p.waitForFinished(600000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         });
         const QString theirBin = dir.filePath(QStringLiteral("theirs.bin"));
         QStringList args{input};
@@ -135,11 +146,12 @@ int main(int argc, char **argv)
             p.start(srecCat, args);
             return p.waitForFinished(600000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         });
-        if (parse < 0 || convert < 0 || theirs < 0) {
+        if (parse < 0 || convert < 0 || cli < 0 || theirs < 0) {
             out << "a run failed for " << id << "\n";
             return 2;
         }
-        const bool same = readFile(ourBin) == readFile(theirBin) && !readFile(ourBin).isEmpty();
+        const QByteArray theirBytes = readFile(theirBin);
+        const bool same = readFile(ourBin) == theirBytes && readFile(cliBin) == theirBytes && !theirBytes.isEmpty();
         const auto row = [&](const QString &tool, double seconds, bool ratio) {
             out << QStringLiteral("%1 %2 %3 %4 %5\n")
                        .arg(tool, -16)
@@ -150,6 +162,7 @@ int main(int argc, char **argv)
         };
         row(QStringLiteral("ours parse"), parse, true);
         row(QStringLiteral("ours convert"), convert, true);
+        row(QStringLiteral("otactl convert"), cli, true);
         row(QStringLiteral("srec_cat"), theirs, false);
         out << QStringLiteral("  %1: %2 MiB of text, .bin outputs %3\n")
                    .arg(QLatin1String(id))
