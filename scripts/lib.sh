@@ -12,7 +12,7 @@ OTADESK_PACKAGES=(
     qt6-svg-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-serialport-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev libssl-dev zlib1g-dev
-    clang libclang-rt-dev binutils srecord python3
+    clang libclang-rt-dev binutils srecord python3 python3-cbor2 python3-cryptography
     xvfb xauth imagemagick fonts-dejavu-core appstream desktop-file-utils
 )
 

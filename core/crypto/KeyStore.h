@@ -1,0 +1,59 @@
+#pragma once
+// The signing keys of a workspace, in <workspace>/keys/: one encrypted PKCS#8 PEM file per key
+// (<keyid-hex>.key.pem, never clear text) plus keys.json with each key's name, type, product defaults and
+// creation time. Public keys are kept in the clear beside them (<keyid-hex>.pub.pem). The passphrase is asked
+// for each time a private key is used; it is never stored by this class.
+#include "core/common/Error.h"
+#include "core/common/Workspace.h"
+#include "core/crypto/Key.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace otadesk::crypto {
+
+struct KeyInfo
+{
+    QByteArray keyId;          // SHA-256 of the SPKI DER (raw 32 bytes)
+    QString name;              // user label, unique in the store
+    KeyType type = KeyType::EcdsaP256;
+    QStringList defaultFor;    // products this key is the default signing key of
+    QDateTime createdAt;
+    bool hasPrivateKey = true; // false for public-only (imported trust anchors)
+    QString keyIdHex() const { return QString::fromLatin1(keyId.toHex()); }
+};
+
+class KeyStore
+{
+    Q_DECLARE_TR_FUNCTIONS(otadesk::crypto::KeyStore)
+public:
+    explicit KeyStore(const Workspace &workspace);
+
+    QString folder() const;
+    Result<QList<KeyInfo>> list() const;
+    // By name, full hex key id, or a hex prefix of at least 6 characters.
+    Result<KeyInfo> find(const QString &reference) const;
+
+    Result<KeyInfo> generate(const QString &name, KeyType type, const QByteArray &passphrase);
+    // Imports a private key PEM (decrypted with sourcePassphrase if encrypted) and stores it encrypted with
+    // passphrase; or a public key PEM (public-only entry).
+    Result<KeyInfo> importPem(const QString &name, QByteArrayView pem, const QByteArray &sourcePassphrase,
+                              const QByteArray &passphrase);
+
+    Result<PublicKey> publicKey(const QString &reference) const;
+    Result<PrivateKey> unlock(const QString &reference, const QByteArray &passphrase) const;
+    // Re-encrypts the key file; the old file is replaced atomically only after the new one is written.
+    Status changePassphrase(const QString &reference, const QByteArray &oldPassphrase,
+                            const QByteArray &newPassphrase);
+    Status setDefaultFor(const QString &reference, const QString &product); // unsets any other default
+    Result<KeyInfo> defaultFor(const QString &product) const;
+    Status rename(const QString &reference, const QString &newName);
+    Status remove(const QString &reference);
+
+private:
+    Workspace m_workspace;
+};
+
+} // namespace otadesk::crypto
