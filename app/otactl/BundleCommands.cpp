@@ -77,9 +77,14 @@ int runList(Context &ctx, const QCommandLineParser &)
     }
     if (bundles->isEmpty())
         ctx.out() << tr("The library holds no bundles.") << '\n';
+    QList<QStringList> rows;
     for (const auto &b : *bundles)
-        ctx.out() << b.id << "  " << b.name << "  " << b.product << ' ' << b.version << "  (" << b.source << ", "
-                  << QCoreApplication::translate("otactl", "%n component(s)", nullptr, int(b.items.size())) << ")\n";
+        rows.append({QString::number(b.id), b.name, b.product, b.version, b.source, QString::number(b.items.size())});
+    if (!bundles->isEmpty())
+        printTable(ctx.out(),
+                   {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PRODUCT"), QStringLiteral("VERSION"),
+                    QStringLiteral("SOURCE"), QStringLiteral("ITEMS")},
+                   rows);
     ctx.out().flush();
     return ExitOk;
 }

@@ -148,19 +148,46 @@ void printSegments(QTextStream &out, const QList<firmware::AddressRange> &segmen
             << '\n';
 }
 
+void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows)
+{
+    // Each column as wide as its widest cell (capped so one long name cannot push the rest off screen);
+    // cells over the cap end in "…" so truncation is visible.
+    constexpr qsizetype kMaxWidth = 40;
+    QList<qsizetype> widths;
+    for (const QString &h : header)
+        widths.append(h.size());
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size() && c < widths.size(); ++c)
+            widths[c] = qMin(kMaxWidth, qMax(widths[c], row.at(c).size()));
+    }
+    const auto printRow = [&](const QStringList &cells) {
+        QString line;
+        for (qsizetype c = 0; c < cells.size(); ++c) {
+            QString cell = cells.at(c);
+            if (cell.size() > widths.value(c))
+                cell = cell.left(widths.value(c) - 1) + QStringLiteral("…");
+            line += c + 1 < cells.size() ? cell.leftJustified(widths.value(c) + 2) : cell;
+        }
+        out << line << '\n';
+    };
+    printRow(header);
+    for (const QStringList &row : rows)
+        printRow(row);
+}
+
 void printEntryTable(QTextStream &out, const QList<library::FirmwareEntry> &entries)
 {
-    out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(28) << "NAME" << qSetFieldWidth(14) << "PRODUCT"
-        << qSetFieldWidth(16) << "VERSION" << qSetFieldWidth(14) << "COMPONENT" << qSetFieldWidth(7) << "FORMAT"
-        << qSetFieldWidth(10) << "SIZE" << qSetFieldWidth(0) << "SHA-256\n";
+    QList<QStringList> rows;
     for (const auto &e : entries) {
-        out << qSetFieldWidth(6) << e.id << qSetFieldWidth(28) << e.name.left(27) << qSetFieldWidth(14)
-            << e.product.left(13) << qSetFieldWidth(16) << e.version.left(15) << qSetFieldWidth(14)
-            << e.component.left(13) << qSetFieldWidth(7)
-            << (e.kind == library::EntryKind::Auxiliary ? QStringLiteral("aux") : e.format) << qSetFieldWidth(10)
-            << e.fileSize << qSetFieldWidth(0) << hex(e.fileSha256).left(16) << '\n';
+        rows.append({QString::number(e.id), e.name, e.product, e.version, e.component,
+                     e.kind == library::EntryKind::Auxiliary ? QStringLiteral("aux") : e.format,
+                     QString::number(e.fileSize), hex(e.fileSha256).left(16)});
     }
-    out << Qt::right;
+    printTable(out,
+               {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PRODUCT"), QStringLiteral("VERSION"),
+                QStringLiteral("COMPONENT"), QStringLiteral("FORMAT"), QStringLiteral("SIZE"),
+                QStringLiteral("SHA-256")},
+               rows);
 }
 
 void printEntryDetails(QTextStream &out, const library::FirmwareEntry &e)

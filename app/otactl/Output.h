@@ -17,6 +17,8 @@ QJsonArray diagnosticsToJson(const Diagnostics &d);
 // The memory map and facts of a parsed image (inspect / convert without the library).
 QJsonObject loadedImageToJson(const firmware::LoadedImage &img, const QString &path);
 
+// A plain-text table whose columns fit their content.
+void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows);
 void printEntryTable(QTextStream &out, const QList<library::FirmwareEntry> &entries);
 void printEntryDetails(QTextStream &out, const library::FirmwareEntry &e);
 void printSegments(QTextStream &out, const QList<firmware::AddressRange> &segments,

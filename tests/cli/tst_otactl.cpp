@@ -193,6 +193,14 @@ void TestOtactl::importShowList()
     QCOMPARE(r.code, int(ExitOk));
     QVERIFY(r.out.contains(QStringLiteral("payload.signed")));
     QVERIFY(!r.out.contains(QStringLiteral("hello_world")));
+    // The table shows whole names (columns fit their content) with every row aligned under the header.
+    r = run({QStringLiteral("firmware"), QStringLiteral("list")});
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(r.out.contains(QStringLiteral("payload.signed-ecdsa-p256.bin ")), qPrintable(r.out));
+    const qsizetype productColumn = lines.first().indexOf(QStringLiteral("PRODUCT"));
+    for (const QString &line : lines.mid(1))
+        QVERIFY2(line.mid(productColumn - 2, 2) == QStringLiteral("  "), qPrintable(r.out)); // column gap
 
     r = run({QStringLiteral("firmware"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")});
     QCOMPARE(r.code, int(ExitOk));
