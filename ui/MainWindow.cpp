@@ -5,6 +5,9 @@
 #include "core/common/Workspace.h"
 #include "ui/firmware/CommandLines.h"
 #include "ui/firmware/FirmwarePage.h"
+#include "ui/firmware/FirmwareTableModel.h"
+#include "ui/keys/KeyCommandLines.h"
+#include "ui/keys/KeysPage.h"
 #include "ui/shell/ActivityLogDock.h"
 #include "ui/shell/ComingPage.h"
 #include "ui/shell/DialogRunner.h"
@@ -20,6 +23,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -61,6 +65,14 @@ void MainWindow::createPages()
     m_firmware = new FirmwarePage(m_settings, m_log);
     m_navigation->addPage(QStringLiteral("firmware"), themeIcon(QStringLiteral("firmware")), tr("Firmware"),
                           m_firmware);
+    m_keys = new KeysPage(m_log);
+    m_keys->setProductProvider([this] {
+        QStringList products;
+        for (const library::FirmwareEntry &e : m_firmware->model()->entries())
+            products << e.product;
+        return products;
+    });
+    m_navigation->addPage(QStringLiteral("keys"), themeIcon(QStringLiteral("keys")), tr("Keys"), m_keys);
     struct Coming
     {
         const char *id;
@@ -125,6 +137,8 @@ void MainWindow::createMenus()
         QWidget *focus = QApplication::focusWidget();
         if (focus && m_logDock->isAncestorOf(focus))
             m_logDock->copySelection();
+        else if (m_navigation->currentId() == QLatin1String("keys"))
+            m_keys->copy();
         else
             m_firmware->copy();
     });
@@ -136,7 +150,7 @@ void MainWindow::createMenus()
         QWidget *focus = QApplication::focusWidget();
         if (focus && m_logDock->isAncestorOf(focus))
             m_logDock->view()->selectAll();
-        else
+        else if (m_navigation->currentId() == QLatin1String("firmware"))
             m_firmware->selectAll();
     });
     // Copy and Select All act on the focused widget; widgets with their own handling (line edits) keep it.
@@ -147,6 +161,18 @@ void MainWindow::createMenus()
     edit->addAction(m_firmware->goToAddressAction());
     edit->addSeparator();
     edit->addAction(m_firmware->removeAction());
+
+    QMenu *keys = menuBar()->addMenu(tr("&Keys"));
+    keys->setObjectName(QStringLiteral("menuKeys"));
+    const QList<QAction *> keyActions = m_keys->keyActions();
+    for (QAction *a : keyActions) {
+        if (a == m_keys->passphraseAction() || a == m_keys->removeAction() || a == m_keys->refreshAction())
+            keys->addSeparator();
+        keys->addAction(a);
+    }
+    // A key action chosen from the menu shows the page it acts on.
+    connect(m_keys, &KeysPage::showRequested, this,
+            [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_keys)); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *logToggle = m_logDock->toggleViewAction();
@@ -179,12 +205,22 @@ void MainWindow::createStatusBar()
     connect(m_firmware, &FirmwarePage::taskProgress, m_progress, &TaskProgress::setProgress);
     connect(m_firmware, &FirmwarePage::taskFinished, m_progress, &TaskProgress::end);
     connect(m_firmware, &FirmwarePage::entryCountChanged, this, &MainWindow::updateCount);
+    connect(m_keys, &KeysPage::taskStarted, m_progress, &TaskProgress::begin);
+    connect(m_keys, &KeysPage::taskFinished, m_progress, &TaskProgress::end);
+    connect(m_keys, &KeysPage::keyCountChanged, this, &MainWindow::updateCount);
+    connect(m_navigation, &Navigation::currentChanged, this, &MainWindow::updateCount);
 }
 
-void MainWindow::updateCount(int count)
+void MainWindow::updateCount()
 {
-    m_countLabel->setText(tr("%n entries", nullptr, count));
-    m_countLabel->setToolTip(commands::list());
+    // What the status bar counts follows the page on screen.
+    if (m_navigation->currentId() == QLatin1String("keys")) {
+        m_countLabel->setText(tr("%n key(s)", nullptr, m_keys->keyCount()));
+        m_countLabel->setToolTip(keycommands::list());
+    } else {
+        m_countLabel->setText(tr("%n entries", nullptr, m_firmware->entryCount()));
+        m_countLabel->setToolTip(commands::list());
+    }
 }
 
 void MainWindow::openWorkspace(const QString &path)
@@ -192,10 +228,11 @@ void MainWindow::openWorkspace(const QString &path)
     const QString clean = QDir::cleanPath(path);
     if (m_firmware->setWorkspace(clean))
         m_log->info(QStringLiteral("library"), tr("Opened workspace %1").arg(QDir::toNativeSeparators(clean)));
+    m_keys->setWorkspace(clean);
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(clean)));
     m_workspaceLabel->setToolTip(tr("Same workspace on the command line: otactl --workspace %1")
                                      .arg(commands::quoted(clean)));
-    updateCount(m_firmware->entryCount());
+    updateCount();
 }
 
 void MainWindow::openSettings()

@@ -12,6 +12,7 @@ namespace otadesk::ui {
 
 class ActivityLogDock;
 class FirmwarePage;
+class KeysPage;
 class Navigation;
 class TaskProgress;
 
@@ -26,6 +27,7 @@ public:
 
     Navigation *navigation() const { return m_navigation; }
     FirmwarePage *firmwarePage() const { return m_firmware; }
+    KeysPage *keysPage() const { return m_keys; }
     ActivityLogDock *activityDock() const { return m_logDock; }
     TaskProgress *taskProgress() const { return m_progress; }
     QString workspacePath() const;
@@ -41,12 +43,13 @@ private:
     void createMenus();
     void createStatusBar();
     void about();
-    void updateCount(int count);
+    void updateCount(); // entries or keys, whichever page is shown
 
     Settings &m_settings;
     ActivityLog *m_log;
     Navigation *m_navigation;
     FirmwarePage *m_firmware = nullptr;
+    KeysPage *m_keys = nullptr;
     ActivityLogDock *m_logDock;
     TaskProgress *m_progress;
     QLabel *m_workspaceLabel;

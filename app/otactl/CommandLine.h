@@ -68,5 +68,6 @@ private:
 
 void registerFirmwareCommands(CommandLine &cli);
 void registerBundleCommands(CommandLine &cli);
+void registerKeyCommands(CommandLine &cli);
 
 } // namespace otadesk::cli

@@ -24,5 +24,6 @@ int main(int argc, char *argv[])
     otadesk::cli::CommandLine cli;
     otadesk::cli::registerFirmwareCommands(cli);
     otadesk::cli::registerBundleCommands(cli);
+    otadesk::cli::registerKeyCommands(cli);
     return cli.run(QCoreApplication::arguments());
 }

@@ -6,6 +6,7 @@
 #include "ui/firmware/EntryPreview.h"
 #include "ui/firmware/FirmwarePage.h"
 #include "ui/firmware/FirmwareTableModel.h"
+#include "ui/shell/Navigation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -111,7 +113,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Select library entries after start-up: comma-separated ids or file "
                                         "names (e.g. for --screenshot of a comparison)."),
         QStringLiteral("ENTRIES"));
-    parser.addOptions({workspace, logRules, screenshot, select});
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QApplication::translate("main", "Show the page ID after start-up: firmware, keys, manifests, devices, "
+                                        "campaigns, bench or server."),
+        QStringLiteral("ID"));
+    parser.addOptions({workspace, logRules, screenshot, select, page});
     parser.process(app);
 
     otadesk::applyLogRules(parser.isSet(logRules) ? parser.value(logRules)
@@ -121,6 +128,14 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(select))
         selectEntries(*window.firmwarePage(), parser.value(select).split(u',', Qt::SkipEmptyParts));
+    if (parser.isSet(page)) {
+        otadesk::ui::Navigation *navigation = window.navigation();
+        QWidget *shown = navigation->page(parser.value(page));
+        if (shown)
+            navigation->setCurrent(navigation->stack()->indexOf(shown));
+        else
+            qCWarning(lcApp, "--page: no page is called %s", qUtf8Printable(parser.value(page)));
+    }
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
     return QApplication::exec();

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace otadesk::crypto {
 
@@ -41,6 +42,7 @@ public:
     QString fingerprint() const; // keyId as lower-case hex, grouped "ab12 cd34 …" for display
 
     // ECDSA: signature is raw r||s (64 bytes), message hashed with SHA-256 inside. Ed25519: PureEdDSA.
+    // A signature that does not match is ErrorCode::Checksum; a malformed one (wrong length) ErrorCode::Format.
     Status verify(QByteArrayView message, QByteArrayView signature) const;
     // ECDSA with a DER-encoded signature over a precomputed SHA-256 digest (MCUboot's form).
     Status verifyDigestDer(QByteArrayView sha256Digest, QByteArrayView derSignature) const;
@@ -72,7 +74,8 @@ public:
     KeyType type() const;
     PublicKey publicKey() const;
 
-    // Encrypted PKCS#8 PEM: scrypt KDF (N=2^15, r=8, p=1) + AES-256-CBC. Empty passphrase is refused.
+    // Encrypted PKCS#8 PEM: scrypt KDF (N=2^14, r=8, p=1 — the most OpenSSL's PKCS#8 encoder allows) +
+    // AES-256-CBC. Empty passphrase is refused.
     Result<QByteArray> toEncryptedPem(const QByteArray &passphrase) const;
     // Clear PKCS#8 PEM — for explicit export only; never written by the key store.
     QByteArray toClearPem() const;

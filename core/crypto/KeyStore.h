@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace otadesk::crypto {
 
@@ -44,15 +45,26 @@ public:
 
     Result<PublicKey> publicKey(const QString &reference) const;
     Result<PrivateKey> unlock(const QString &reference, const QByteArray &passphrase) const;
+    // The stored key file as it is (encrypted PKCS#8 PEM) — for exporting without decrypting.
+    Result<QByteArray> encryptedPrivatePem(const QString &reference) const;
     // Re-encrypts the key file; the old file is replaced atomically only after the new one is written.
     Status changePassphrase(const QString &reference, const QByteArray &oldPassphrase,
                             const QByteArray &newPassphrase);
     Status setDefaultFor(const QString &reference, const QString &product); // unsets any other default
+    Status clearDefaultFor(const QString &product); // no default for the product afterwards (no-op if none)
     Result<KeyInfo> defaultFor(const QString &product) const;
     Status rename(const QString &reference, const QString &newName);
     Status remove(const QString &reference);
 
 private:
+    QString indexPath() const;
+    QString privateKeyPath(const KeyInfo &key) const;
+    QString publicKeyPath(const KeyInfo &key) const;
+    Status ensureFolder() const;
+    Status validateNewName(const QList<KeyInfo> &keys, const QString &name, const QByteArray &exceptId) const;
+    Result<KeyInfo> store(const QString &name, const PublicKey &publicKey, const QByteArray &encryptedPem);
+    Status updateEntry(const QString &reference, const std::function<void(QList<KeyInfo> &, qsizetype)> &change);
+
     Workspace m_workspace;
 };
 

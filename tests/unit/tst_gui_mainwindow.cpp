@@ -122,16 +122,18 @@ private Q_SLOTS:
         auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
         auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
         QVERIFY(sidebar && pages);
-        QCOMPARE(sidebar->count(), 6);
+        QCOMPARE(sidebar->count(), 7);
         QCOMPARE(pages->currentWidget(), page());
 
-        const QRect devices = sidebar->visualItemRect(sidebar->item(2));
+        const QRect devices = sidebar->visualItemRect(sidebar->item(3));
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, devices.center());
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("devicesPage"));
 
-        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("keysPage"));
+        QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverPage"));
-        QCOMPARE(sidebar->currentRow(), 5);
+        QCOMPARE(sidebar->currentRow(), 6);
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(pages->currentWidget(), page());
         QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionPage_firmware"))->isChecked());

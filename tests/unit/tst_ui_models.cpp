@@ -231,7 +231,7 @@ private Q_SLOTS:
     void iconsRender()
     {
         Q_INIT_RESOURCE(otadesk);
-        for (const char *name : {"org.example.otadesk", "firmware", "manifests", "devices", "campaigns", "bench",
+        for (const char *name : {"org.example.otadesk", "firmware", "keys", "manifests", "devices", "campaigns", "bench",
                                  "server"}) {
             const QIcon icon = themeIcon(QString::fromLatin1(name));
             QVERIFY2(!icon.isNull(), name);

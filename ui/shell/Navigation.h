@@ -1,5 +1,5 @@
 #pragma once
-// The sidebar and the stack of pages it switches between; View > page actions (Ctrl+1..6) stay in sync.
+// The sidebar and the stack of pages it switches between; View > page actions (Ctrl+1..9, in sidebar order) stay in sync.
 #include <QWidget>
 
 class QActionGroup;
