@@ -39,6 +39,39 @@ ensure_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# node + npm for the cose-js interop test. Debian's nodejs/npm only when there is no node at all: a node from
+# elsewhere (e.g. nodesource, which bundles its npm) conflicts with Debian's npm package.
+ensure_node() {
+    if ! command -v node >/dev/null; then
+        ensure_packages nodejs npm
+    elif ! command -v npm >/dev/null; then
+        log "warning: node is installed but npm is not; install the npm that belongs to $(command -v node)" \
+            "(the cose-js interop test will fail)"
+    fi
+}
+
+# npm ci of tests/interop/cose-js into the build directory (never the source tree); skipped when the
+# lock file is unchanged since the last install. A failure (e.g. offline) is reported; the test then fails.
+install_node_modules() {
+    local src="$OTADESK_ROOT/tests/interop/cose-js"
+    local dir="$OTADESK_BUILD_DIR/tests/interop/cose-js"
+    mkdir -p "$dir"
+    cp "$src/package.json" "$src/package-lock.json" "$dir/"
+    if [ -f "$dir/node_modules/cose-js/package.json" ] && cmp -s "$src/package-lock.json" "$dir/.installed-lock.json"; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null; then
+        log "warning: npm is missing; cannot install cose-js for the interop test"
+        return 0
+    fi
+    log "installing cose-js (npm ci) into $dir"
+    if (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null); then
+        cp "$src/package-lock.json" "$dir/.installed-lock.json"
+    else
+        log "warning: npm ci failed in $dir; the cose-js interop test will fail"
+    fi
+}
+
 # build [extra cmake args...]: configure once, then build everything with Ninja.
 build() {
     if [ ! -f "$OTADESK_BUILD_DIR/build.ninja" ]; then

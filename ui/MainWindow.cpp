@@ -8,6 +8,7 @@
 #include "ui/firmware/FirmwareTableModel.h"
 #include "ui/keys/KeyCommandLines.h"
 #include "ui/keys/KeysPage.h"
+#include "ui/manifest/ManifestPage.h"
 #include "ui/shell/ActivityLogDock.h"
 #include "ui/shell/ComingPage.h"
 #include "ui/shell/DialogRunner.h"
@@ -73,6 +74,19 @@ void MainWindow::createPages()
         return products;
     });
     m_navigation->addPage(QStringLiteral("keys"), themeIcon(QStringLiteral("keys")), tr("Keys"), m_keys);
+    m_manifests = new ManifestPage(m_log);
+    m_manifests->setProductProvider([this] {
+        QStringList products;
+        for (const library::FirmwareEntry &e : m_firmware->model()->entries())
+            products << e.product;
+        products.removeAll(QString());
+        products.removeDuplicates();
+        products.sort(Qt::CaseInsensitive);
+        return products;
+    });
+    m_manifests->setEntryProvider([this] { return m_firmware->model()->entries(); });
+    m_navigation->addPage(QStringLiteral("manifests"), themeIcon(QStringLiteral("manifests")), tr("Manifests"),
+                          m_manifests);
     struct Coming
     {
         const char *id;
@@ -81,10 +95,6 @@ void MainWindow::createPages()
         const char *cli;
     };
     const Coming pages[] = {
-        {"manifests", tr("Manifests"),
-         tr("Author SUIT manifests for firmware in the library, sign them with a key that never leaves this "
-            "computer, and verify envelopes you received."),
-         "otactl manifest"},
         {"devices", tr("Devices"),
          tr("Browse the fleet by model, batch, version or tags with one filter expression, and see each "
             "device's installed components and update history."),
@@ -128,6 +138,10 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // Undo / Redo act on the manifest being edited (their shortcuts work while the Manifests page has focus).
+    edit->addAction(m_manifests->undoAction());
+    edit->addAction(m_manifests->redoAction());
+    edit->addSeparator();
     QAction *copy = edit->addAction(tr("&Copy"));
     copy->setObjectName(QStringLiteral("actionCopy"));
     copy->setShortcut(QKeySequence::Copy);
@@ -174,6 +188,19 @@ void MainWindow::createMenus()
     connect(m_keys, &KeysPage::showRequested, this,
             [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_keys)); });
 
+    QMenu *manifests = menuBar()->addMenu(tr("&Manifests"));
+    manifests->setObjectName(QStringLiteral("menuManifests"));
+    QMenu *newManifest = manifests->addMenu(tr("&New Manifest"));
+    newManifest->addActions(m_manifests->templateActions());
+    const QList<QAction *> manifestActions = m_manifests->fileActions();
+    for (QAction *a : manifestActions) {
+        if (a == m_manifests->signAction() || a == m_manifests->openEnvelopeAction())
+            manifests->addSeparator();
+        manifests->addAction(a);
+    }
+    connect(m_manifests, &ManifestPage::showRequested, this,
+            [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_manifests)); });
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *logToggle = m_logDock->toggleViewAction();
     logToggle->setObjectName(QStringLiteral("actionActivityLog"));
@@ -209,6 +236,9 @@ void MainWindow::createStatusBar()
     connect(m_keys, &KeysPage::taskFinished, m_progress, &TaskProgress::end);
     connect(m_keys, &KeysPage::keyCountChanged, this, &MainWindow::updateCount);
     connect(m_navigation, &Navigation::currentChanged, this, &MainWindow::updateCount);
+    connect(m_manifests, &ManifestPage::taskStarted, m_progress, &TaskProgress::begin);
+    connect(m_manifests, &ManifestPage::taskFinished, m_progress, &TaskProgress::end);
+    connect(m_manifests, &ManifestPage::modifiedChanged, this, &MainWindow::updateTitle);
 }
 
 void MainWindow::updateCount()
@@ -223,12 +253,18 @@ void MainWindow::updateCount()
     }
 }
 
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_manifests->isModified() ? tr("%1* — OTA Desk").arg(m_manifests->documentName()) : tr("OTA Desk"));
+}
+
 void MainWindow::openWorkspace(const QString &path)
 {
     const QString clean = QDir::cleanPath(path);
     if (m_firmware->setWorkspace(clean))
         m_log->info(QStringLiteral("library"), tr("Opened workspace %1").arg(QDir::toNativeSeparators(clean)));
     m_keys->setWorkspace(clean);
+    m_manifests->setWorkspace(clean);
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(clean)));
     m_workspaceLabel->setToolTip(tr("Same workspace on the command line: otactl --workspace %1")
                                      .arg(commands::quoted(clean)));
@@ -268,6 +304,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         m_firmware->cancelTask();
+    }
+    if (!m_manifests->maybeDiscard()) {
+        event->ignore();
+        return;
     }
     m_settings.setValue(Settings::MainWindowGeometry, saveGeometry());
     m_settings.setValue(Settings::MainWindowState, saveState());

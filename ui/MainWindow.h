@@ -13,6 +13,7 @@ namespace otadesk::ui {
 class ActivityLogDock;
 class FirmwarePage;
 class KeysPage;
+class ManifestPage;
 class Navigation;
 class TaskProgress;
 
@@ -28,6 +29,7 @@ public:
     Navigation *navigation() const { return m_navigation; }
     FirmwarePage *firmwarePage() const { return m_firmware; }
     KeysPage *keysPage() const { return m_keys; }
+    ManifestPage *manifestsPage() const { return m_manifests; }
     ActivityLogDock *activityDock() const { return m_logDock; }
     TaskProgress *taskProgress() const { return m_progress; }
     QString workspacePath() const;
@@ -44,12 +46,14 @@ private:
     void createStatusBar();
     void about();
     void updateCount(); // entries or keys, whichever page is shown
+    void updateTitle(); // shows an unsaved manifest
 
     Settings &m_settings;
     ActivityLog *m_log;
     Navigation *m_navigation;
     FirmwarePage *m_firmware = nullptr;
     KeysPage *m_keys = nullptr;
+    ManifestPage *m_manifests = nullptr;
     ActivityLogDock *m_logDock;
     TaskProgress *m_progress;
     QLabel *m_workspaceLabel;

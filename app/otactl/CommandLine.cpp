@@ -83,6 +83,8 @@ firmware::Progress Context::progress(const QString &label)
 
 void CommandLine::add(Command command) { m_commands.append(std::move(command)); }
 
+void CommandLine::setGroupHelp(const QString &group, const QString &text) { m_groupHelp.insert(group, text); }
+
 const Command *CommandLine::find(const QString &group, const QString &name) const
 {
     for (const Command &c : m_commands) {
@@ -112,7 +114,8 @@ QString CommandLine::overview() const
         text += QStringLiteral("  %1 %2 %3\n      %4\n").arg(c.group, c.name, c.arguments, c.summary);
     text += tr("\nRun \"otactl GROUP COMMAND --help\" for the options of a command; \"otactl --version\" prints "
                "the version.\n\nExit codes: 0 ok, 1 usage, 2 input/format error, 3 not found, 4 I/O error, "
-               "5 database error, 130 cancelled.\n");
+               "5 database error, 6 manifest verification failed, 7 sequence number rollback refused, "
+               "130 cancelled.\n");
     return text;
 }
 
@@ -157,6 +160,13 @@ int CommandLine::run(const QStringList &arguments)
         bool groupKnown = false;
         for (const Command &c : m_commands)
             groupKnown = groupKnown || c.group == words.at(0);
+        const bool groupHelp =
+            (help && words.size() == 1) || (words.size() == 2 && words.at(1) == QLatin1String("help"));
+        if (groupKnown && groupHelp && m_groupHelp.contains(words.at(0))) {
+            ctx.out() << m_groupHelp.value(words.at(0))
+                      << tr("\nRun \"otactl %1 COMMAND --help\" for the options of a command.\n").arg(words.at(0));
+            return ExitOk;
+        }
         if (help && groupKnown && words.size() == 1) {
             ctx.out() << overview();
             return ExitOk;

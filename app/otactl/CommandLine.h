@@ -6,6 +6,7 @@
 #include "core/library/FirmwareLibrary.h"
 
 #include <QCommandLineParser>
+#include <QMap>
 #include <QTextStream>
 #include <atomic>
 #include <functional>
@@ -57,6 +58,8 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(otadesk::cli::CommandLine)
 public:
     void add(Command command);
+    // Text for "otactl GROUP help" / "otactl GROUP --help" (groups without one show the overview).
+    void setGroupHelp(const QString &group, const QString &text);
     int run(const QStringList &arguments);
 
 private:
@@ -64,10 +67,12 @@ private:
     QString overview() const;
     const Command *find(const QString &group, const QString &name) const;
     QList<Command> m_commands;
+    QMap<QString, QString> m_groupHelp;
 };
 
 void registerFirmwareCommands(CommandLine &cli);
 void registerBundleCommands(CommandLine &cli);
 void registerKeyCommands(CommandLine &cli);
+void registerManifestCommands(CommandLine &cli);
 
 } // namespace otadesk::cli

@@ -1,5 +1,6 @@
-// otactl: the command-line front end of OTA Desk. Every command lives in FirmwareCommands.cpp or
-// BundleCommands.cpp; CommandLine.cpp dispatches and parses.
+// otactl: the command-line front end of OTA Desk. Every command group lives in its own file(s)
+// (FirmwareCommands.cpp, BundleCommands.cpp, KeyCommands.cpp, Manifest*.cpp); CommandLine.cpp dispatches
+// and parses.
 #include "app/otactl/CommandLine.h"
 #include "core/common/Version.h"
 
@@ -25,5 +26,6 @@ int main(int argc, char *argv[])
     otadesk::cli::registerFirmwareCommands(cli);
     otadesk::cli::registerBundleCommands(cli);
     otadesk::cli::registerKeyCommands(cli);
+    otadesk::cli::registerManifestCommands(cli);
     return cli.run(QCoreApplication::arguments());
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Adds a COSE_Sign1 authentication block to a SUIT envelope: detached payload = the bstr-wrapped SUIT_Digest
-// from the authentication wrapper, kid = the key id (SHA-256 of the SubjectPublicKeyInfo). The manifest digest
+// from the authentication wrapper, kid = the key id (SHA-256 of the SubjectPublicKeyInfo), put in the protected
+// header with the algorithm so that every byte of the block is covered by the signature. The manifest digest
 // is recomputed and checked first, so a tampered envelope is never signed. Existing signature blocks are kept
 // (several authors may sign); everything else in the envelope is re-emitted byte for byte.
 #include "core/common/Error.h"

@@ -31,7 +31,7 @@ QList<ManifestTemplate> allTemplates();
 struct ComponentSpec
 {
     QString name;                 // e.g. "main", "net", "fs"; the component identifier is [name-utf8] unless
-    QList<QByteArray> identifier; // ...given here explicitly (A/B slots append the slot at build time)
+    QList<QByteArray> identifier; // ...given here explicitly
     QString firmwareId;           // firmware library id the image came from (informational, kept in JSON)
     QByteArray digest;            // SHA-256 of the image bytes (32 bytes)
     quint64 size = 0;             // image size in bytes
@@ -40,6 +40,9 @@ struct ComponentSpec
     bool integrated = false;      // payload travels in the envelope under "#<name>"
     QByteArray payload;           // the image bytes, required when integrated (not stored in the JSON)
     QString payloadFile;          // where `payload` was read from (stored in the JSON; re-read by loadPayloads)
+    // A/B slots (draft example 3): entries with the same name (identifier) are the images of ONE SUIT component,
+    // one per slot; the manifest selects the slot with try-each [override slot, condition-component-slot].
+    std::optional<quint64> slot;
     bool operator==(const ComponentSpec &) const = default;
 };
 

@@ -255,7 +255,28 @@ Result<SuitManifest> SuitDecoder::decodeManifest(const SuitEnvelope &envelope)
             break;
         }
     }
+    if (const CborValue *p = findParameter(m.sharedSequence, otadeskExtension::CharacteristicsParameter)) {
+        if (auto def = CharacteristicDefinition::fromParameter(*p, envelope.bytes, m.components.size()))
+            m.characteristics = std::move(*def);
+    }
     return m;
+}
+
+const CborValue *SuitDecoder::findParameter(const SuitSequence &sequence, qint64 key)
+{
+    for (const SuitCommand &c : sequence) {
+        if (c.parameters) {
+            for (const auto &[k, value] : c.parameters->all) {
+                if (k == key)
+                    return &value;
+            }
+        }
+        for (const SuitSequence &nested : c.nested) {
+            if (const CborValue *v = findParameter(nested, key))
+                return v;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace otadesk::manifest

@@ -19,6 +19,8 @@ public:
     static Result<SuitEnvelope> decodeEnvelope(QByteArrayView bytes);
     // The manifest inside an envelope, with the severable members resolved from the envelope where severed.
     static Result<SuitManifest> decodeManifest(const SuitEnvelope &envelope);
+    // The first value a parameter gets from override-/set-parameters in a sequence (nested ones included).
+    static const CborValue *findParameter(const SuitSequence &sequence, qint64 key);
 };
 
 } // namespace otadesk::manifest

@@ -2,6 +2,7 @@
 // The decoded form of a SUIT envelope (draft-ietf-suit-manifest-37 §8, trust-domains, update-management).
 // Raw bytes are kept wherever a digest or signature is computed over them.
 #include "core/manifest/CborValue.h"
+#include "core/manifest/CharacteristicExtension.h"
 #include "core/manifest/SuitDigest.h"
 
 #include <QList>
@@ -66,6 +67,9 @@ struct SuitManifest
     QMap<qint64, SuitSeverable> severable;   // 16, 20, 23 (and 14 coswid)
     CborValue text;                          // text map (key 23), possibly from the severed member
     CborValue raw;                           // the manifest map as decoded
+    // OTA Desk's characteristic definition (custom parameter -257 in the shared sequence), when present and
+    // well-formed; SuitVerifier reports a malformed one as the failed check "characteristics".
+    std::optional<CharacteristicDefinition> characteristics;
     QList<qint64> unknownKeys;
 };
 

@@ -1,5 +1,7 @@
 #include "SuitNames.h"
 
+#include "core/manifest/CharacteristicExtension.h"
+
 #include <QHash>
 
 namespace otadesk::manifest::suitNames {
@@ -51,6 +53,7 @@ QString parameter(qint64 key)
         {24, QStringLiteral("device-identifier")}, {25, QStringLiteral("fetch-arguments")},
         {26, QStringLiteral("minimum-battery")}, {27, QStringLiteral("update-priority")},
         {28, QStringLiteral("version")}, {29, QStringLiteral("wait-info")}, {30, QStringLiteral("component-metadata")},
+        {otadeskExtension::CharacteristicsParameter, QStringLiteral("otadesk-characteristics")},
     };
     if (const auto it = names.constFind(key); it != names.constEnd())
         return *it;

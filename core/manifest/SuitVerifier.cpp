@@ -106,7 +106,7 @@ public:
         }
     }
 
-    void manifest(const SuitEnvelope &env)
+    void manifest(const SuitEnvelope &env, const SuitVerifyOptions &options)
     {
         auto m = SuitDecoder::decodeManifest(env);
         if (!m)
@@ -115,9 +115,7 @@ public:
         add(QStringLiteral("manifest-version"), m->version == 1,
             m->version == 1 ? SuitVerifier::tr("manifest-version 1")
                             : SuitVerifier::tr("manifest-version is %1, only 1 is defined").arg(m->version));
-        add(QStringLiteral("sequence-number"), m->sequenceNumber.has_value(),
-            m->sequenceNumber ? SuitVerifier::tr("sequence number %1").arg(*m->sequenceNumber)
-                              : SuitVerifier::tr("the manifest has no sequence number (key 2)"));
+        sequenceNumber(*m, options);
         add(QStringLiteral("components"), !m->components.isEmpty(),
             m->components.isEmpty() ? SuitVerifier::tr("common has no components (key 2)")
                                     : SuitVerifier::tr("%n component(s)", nullptr, int(m->components.size())));
@@ -135,7 +133,35 @@ public:
             add(QStringLiteral("manifest-keys"), false, SuitVerifier::tr("unknown manifest member(s): %1").arg(keys.join(QStringLiteral(", "))));
         }
         severed(env, *m);
+        characteristics(env, *m);
         report.manifest = std::move(*m);
+    }
+
+    void sequenceNumber(const SuitManifest &m, const SuitVerifyOptions &options)
+    {
+        const QString id = QStringLiteral("sequence-number");
+        if (!m.sequenceNumber)
+            return add(id, false, SuitVerifier::tr("the manifest has no sequence number (key 2)"));
+        if (options.minimumSequenceNumber && *m.sequenceNumber < *options.minimumSequenceNumber)
+            return add(id, false, SuitVerifier::tr("sequence number %1 is below %2: a rollback to an older manifest")
+                                      .arg(*m.sequenceNumber).arg(*options.minimumSequenceNumber));
+        add(id, true, options.minimumSequenceNumber
+                          ? SuitVerifier::tr("sequence number %1 (minimum %2)").arg(*m.sequenceNumber).arg(*options.minimumSequenceNumber)
+                          : SuitVerifier::tr("sequence number %1").arg(*m.sequenceNumber));
+    }
+
+    void characteristics(const SuitEnvelope &env, const SuitManifest &m)
+    {
+        const CborValue *p = SuitDecoder::findParameter(m.sharedSequence, otadeskExtension::CharacteristicsParameter);
+        if (!p)
+            return;
+        auto def = CharacteristicDefinition::fromParameter(*p, env.bytes, m.components.size());
+        if (!def)
+            return add(QStringLiteral("characteristics"), false,
+                       SuitVerifier::tr("otadesk-characteristics is malformed: %1").arg(errorText(def.error())));
+        add(QStringLiteral("characteristics"), true,
+            SuitVerifier::tr("otadesk-characteristics: %n characteristic(s) reported to %1", nullptr,
+                             int(def->requests.size())).arg(def->resourceRequestUri));
     }
 
     void severed(const SuitEnvelope &env, const SuitManifest &m)
@@ -194,7 +220,7 @@ SuitVerificationReport SuitVerifier::verifyEnvelope(QByteArrayView bytes, const 
                     tr("block %1: only COSE_Sign1 (tag 18) and COSE_Mac0 (tag 17) are supported").arg(index));
         }
     }
-    run.manifest(*env);
+    run.manifest(*env, options);
     run.report.envelope = std::move(*env);
     return run.report;
 }

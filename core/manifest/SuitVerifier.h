@@ -20,7 +20,8 @@ struct SuitTrustedKey
 struct SuitCheck
 {
     QString id;      // stable: "cbor", "structure", "authentication", "digest-algorithm", "manifest-digest",
-                     // "signature", "manifest", "manifest-version", "sequence-number", "commands", "severed-<key>"
+                     // "signature", "manifest", "manifest-version", "sequence-number", "commands", "severed-<key>",
+                     // "characteristics" (OTA Desk extension, only when present)
     bool passed = false;
     QString message;
 };
@@ -39,6 +40,9 @@ struct SuitVerificationReport
 struct SuitVerifyOptions
 {
     QByteArray macKey; // shared key for COSE_Mac0 blocks (HMAC 256/256)
+    // Anti-rollback: the manifest's sequence number must be at least this (the number the device or the server
+    // already holds); lower fails the "sequence-number" check as a rollback.
+    std::optional<quint64> minimumSequenceNumber;
 };
 
 class SuitVerifier

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void spansAndEmbedded();
     void deepNesting();
     void hugeDeclaredLength();
+    void deepNestingOtherContainers();
     void negative64();
     void prettyDiagnostic();
 };
@@ -259,6 +260,31 @@ void TestCbor::hugeDeclaredLength()
         QCOMPARE(r.error().where().offset, 0);
         QVERIFY(r.error().message().contains(QStringLiteral("remain")));
     }
+}
+
+void TestCbor::deepNestingOtherContainers()
+{
+    // Maps, indefinite arrays and tags count towards the same limit; the error names the item's position.
+    for (const QByteArray &level : {QByteArray::fromHex("a100"), QByteArray::fromHex("9f"), QByteArray::fromHex("c1")}) {
+        QByteArray deep;
+        for (int i = 0; i < 65; ++i)
+            deep += level;
+        deep += QByteArray(1, char(0x00));
+        if (level == QByteArray::fromHex("9f"))
+            deep += QByteArray(65, char(0xff));
+        auto r = CborDecoder::decode(deep);
+        QVERIFY2(!r, level.toHex().constData());
+        QCOMPARE(r.error().where().offset, qint64(64 * level.size()));
+        QVERIFY(r.error().message().contains(QStringLiteral("nesting deeper than 64")));
+    }
+    CborDecodeOptions shallow;
+    shallow.maxDepth = 4;
+    QVERIFY(CborDecoder::decode(QByteArray::fromHex("8181818100"), shallow));
+    QVERIFY(!CborDecoder::decode(QByteArray::fromHex("818181818100"), shallow));
+    // A huge declared length inside a container is reported at the string's own position.
+    auto r = CborDecoder::decode(QByteArray::fromHex("8201" "5a7fffffff00"));
+    QVERIFY(!r);
+    QCOMPARE(r.error().where().offset, qint64(2));
 }
 
 void TestCbor::negative64()

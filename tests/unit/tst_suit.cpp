@@ -71,6 +71,8 @@ private Q_SLOTS:
     void wrongKeyNamesKey();
     void truncatedSignature();
     void digestOverInnerBytesWouldFail();
+    void unknownCriticalCommand();
+    void rollbackBelowMinimumSequence();
 };
 
 void TestSuit::manifestSpecExamples_data()
@@ -297,6 +299,47 @@ void TestSuit::digestOverInnerBytesWouldFail()
     QCOMPARE(env->manifestBstr.left(2).toHex(), QByteArray("5871"));
     QVERIFY(env->manifestDigest->check(env->manifestBstr, {}));
     QVERIFY(!env->manifestDigest->check(env->manifestBstr.mid(2), {}));
+}
+
+void TestSuit::unknownCriticalCommand()
+{
+    // A validate sequence with an unknown command 99 (not in any registry, not custom) and a custom -300.
+    const CborValue validate = CborValue::array({CborValue::fromInt(3), CborValue::fromInt(15), CborValue::fromInt(99),
+                                                 CborValue::fromInt(0), CborValue::fromInt(-300), CborValue::fromInt(1)});
+    const CborValue common = CborValue::map({{CborValue::fromInt(2), CborValue::array({CborValue::array({CborValue::fromBytes(QByteArray(1, '\0'))})})}});
+    const CborValue manifest = CborValue::map({{CborValue::fromInt(1), CborValue::fromInt(1)},
+                                               {CborValue::fromInt(2), CborValue::fromInt(4)},
+                                               {CborValue::fromInt(3), CborValue::fromBytes(CborEncoder::encode(common))},
+                                               {CborValue::fromInt(7), CborValue::fromBytes(CborEncoder::encode(validate))}});
+    const CborValue manifestBstr = CborValue::fromBytes(CborEncoder::encode(manifest));
+    auto digest = SuitDigest::compute(suitDigestAlg::Sha256, CborEncoder::encode(manifestBstr));
+    QVERIFY(digest);
+    const CborValue auth = CborValue::array({CborValue::fromBytes(CborEncoder::encode(SuitDigest{suitDigestAlg::Sha256, *digest}.toCbor()))});
+    const QByteArray bytes = CborEncoder::encode(CborValue::tagged(107, CborValue::map({{CborValue::fromInt(2), CborValue::fromBytes(CborEncoder::encode(auth))},
+                                                                                        {CborValue::fromInt(3), manifestBstr}})));
+    const auto report = SuitVerifier::verifyEnvelope(bytes, {});
+    QVERIFY(report.find(QStringLiteral("manifest-digest"))->passed);
+    const SuitCheck *commands = report.find(QStringLiteral("commands"));
+    QVERIFY(commands && !commands->passed);
+    const qsizetype at = bytes.indexOf(QByteArray::fromHex("0f1863")) + 1; // 15, then 99 = 0x18 0x63
+    QVERIFY2(commands->message.contains(QStringLiteral("command 99 at byte %1").arg(at)), qPrintable(commands->message));
+    QVERIFY(!commands->message.contains(QStringLiteral("-300")));
+}
+
+void TestSuit::rollbackBelowMinimumSequence()
+{
+    const QByteArray bytes = readFile(QStringLiteral("suit/manifest-spec/example1.signed.cbor")); // sequence number 1
+    const QList<SuitTrustedKey> keys{key(QStringLiteral("suit/manifest-spec/examples_public_key.pem"), QStringLiteral("examples"))};
+    SuitVerifyOptions options;
+    options.minimumSequenceNumber = 1;
+    QVERIFY(SuitVerifier::verifyEnvelope(bytes, keys, options).ok());
+    options.minimumSequenceNumber = 2;
+    const auto report = SuitVerifier::verifyEnvelope(bytes, keys, options);
+    QVERIFY(!report.ok());
+    const SuitCheck *seq = report.find(QStringLiteral("sequence-number"));
+    QVERIFY(seq && !seq->passed);
+    QVERIFY2(seq->message.contains(QStringLiteral("rollback")) && seq->message.contains(QStringLiteral("1 is below 2")),
+             qPrintable(seq->message));
 }
 
 QTEST_GUILESS_MAIN(TestSuit)
