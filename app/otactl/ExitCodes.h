@@ -11,6 +11,8 @@ enum ExitCode : int {
     ExitNotFound = 3,   // no such library entry, bundle or file
     ExitIo = 4,         // a file or folder cannot be read or written
     ExitDatabase = 5,   // the library database failed
+    ExitVerificationFailed = 6, // manifest verify: the envelope decodes but a check (digest, signature, ...) fails
+    ExitRollback = 7,   // manifest sign: sequence number not above the one already published for the product
     ExitInternal = 70,  // a bug (EX_SOFTWARE)
     ExitCancelled = 130 // interrupted (SIGINT) or cancelled
 };

@@ -1,8 +1,8 @@
 // otactl manifest show | verify (and the registration of create | sign, see ManifestAuthoring.cpp): SUIT
-// envelopes as files. Exit codes: ManifestExitCodes.h.
+// envelopes as files. Exit codes: ExitCodes.h.
 #include "app/otactl/ManifestCommands.h"
 
-#include "app/otactl/ManifestExitCodes.h"
+#include "app/otactl/ExitCodes.h"
 #include "app/otactl/ManifestSummary.h"
 #include "core/crypto/KeyStore.h"
 #include "core/manifest/CborDecoder.h"

@@ -1,6 +1,6 @@
 #include "app/otactl/ManifestSigning.h"
 
-#include "app/otactl/ManifestExitCodes.h"
+#include "app/otactl/ExitCodes.h"
 #include "app/otactl/Passphrase.h"
 #include "core/crypto/KeyStore.h"
 #include "core/manifest/CoseAlgorithm.h"

@@ -2,15 +2,15 @@
 // OTA Desk's characteristic-definition extension to SUIT (docs/suit-characteristics.md). It travels as one
 // custom parameter (private-use key -257) in the first directive-override-parameters of the shared sequence:
 //   bstr .cbor { 1 => tstr resource-request URI, 2 => [+ code / [code, argument]] }
-// No command consumes it, so a standard SUIT processor sets it and carries on; an OTA Desk device reads it and
-// reports the listed characteristics to the URI (a CBOR map, see Report) before it is given its payload.
+// No command consumes it, so a standard SUIT processor sets it and carries on; an OTA Desk device reads it
+// and reports the listed characteristics to the URI (a CBOR map, see Report) before it is given its payload.
 #include "core/common/Error.h"
 #include "core/manifest/CborValue.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
-#include <optional>
 
 namespace otadesk::manifest {
 
@@ -22,7 +22,8 @@ inline constexpr qint64 ReportManifestDigest = 0; // report key: the manifest's 
 } // namespace otadeskExtension
 
 // Codes of the characteristics (the argument column says what follows the code in a [code, argument] pair).
-enum class CharacteristicCode : quint8 {
+enum class CharacteristicCode : quint8
+{
     VendorId = 1,         // none          value: bstr(16) UUID
     ClassId = 2,          // none          value: bstr(16) UUID
     DeviceId = 3,         // none          value: bstr(16) UUID
@@ -49,13 +50,14 @@ public:
     QString resourceRequestUri;
     QList<CharacteristicRequest> requests;
 
-    CborValue toCbor() const;   // the map
-    QByteArray encode() const;  // deterministic encoding of the map (the content of the parameter's bstr)
+    CborValue toCbor() const;  // the map
+    QByteArray encode() const; // deterministic encoding of the map (the content of the parameter's bstr)
     CborValue parameterValue() const { return CborValue::fromBytes(encode()); }
     // Checks everything (types, codes, arguments, component indices < componentCount when >= 0). Errors
     // carry the byte offset of the offending item.
     static Result<CharacteristicDefinition> fromCbor(const CborValue &map, qsizetype componentCount = -1);
-    // The parameter value as found in a manifest: a bstr holding the map (`input` is the buffer it came from).
+    // The parameter value as found in a manifest: a bstr holding the map (`input` is the buffer it came
+    // from).
     static Result<CharacteristicDefinition> fromParameter(const CborValue &bstr, QByteArrayView input,
                                                           qsizetype componentCount = -1);
     bool operator==(const CharacteristicDefinition &) const = default;

@@ -25,7 +25,8 @@ QList<PlannedComponent> plan(const ManifestSpec &spec)
     QList<PlannedComponent> out;
     for (int i = 0; i < spec.components.size(); ++i) {
         const QList<QByteArray> id = effectiveIdentifier(spec.components.at(i));
-        auto it = std::find_if(out.begin(), out.end(), [&](const PlannedComponent &p) { return p.identifier == id; });
+        auto it = std::find_if(out.begin(), out.end(),
+                               [&](const PlannedComponent &p) { return p.identifier == id; });
         if (it != out.end() && spec.components.at(i).slot)
             it->images.append(i);
         else
@@ -36,7 +37,8 @@ QList<PlannedComponent> plan(const ManifestSpec &spec)
     return out;
 }
 
-int plannedIndexOf(const QList<PlannedComponent> &plan, const QString &componentName, const ManifestSpec &spec)
+int plannedIndexOf(const QList<PlannedComponent> &plan, const QString &componentName,
+                   const ManifestSpec &spec)
 {
     for (int k = 0; k < plan.size(); ++k) {
         for (int i : plan.at(k).images) {
@@ -70,7 +72,8 @@ CborMapEntry entry(qint64 key, CborValue value)
 }
 
 // A severable member: in the manifest as a bstr, or severed (digest in the manifest, bstr in the envelope).
-void severable(Parts &parts, std::vector<CborMapEntry> &manifest, qint64 key, const CborValue &bstr, bool sever)
+void severable(Parts &parts, std::vector<CborMapEntry> &manifest, qint64 key, const CborValue &bstr,
+               bool sever)
 {
     if (!sever) {
         manifest.push_back(entry(key, bstr));
@@ -87,8 +90,8 @@ Result<Parts> buildParts(const ManifestSpec &spec)
         QStringList lines;
         for (const SpecProblem &p : problems)
             lines << QStringLiteral("%1: %2").arg(p.field, p.message);
-        return fail(ErrorCode::InvalidArgument,
-                    ManifestBuilder::tr("The manifest spec cannot be built: %1").arg(lines.join(QStringLiteral("; "))));
+        return fail(ErrorCode::InvalidArgument, ManifestBuilder::tr("The manifest spec cannot be built: %1")
+                                                    .arg(lines.join(QStringLiteral("; "))));
     }
     const QList<PlannedComponent> components = plan(spec);
     Parts parts;
@@ -177,8 +180,9 @@ Result<QByteArray> ManifestBuilder::buildEnvelope(const ManifestSpec &spec)
         envelope.push_back({CborValue::fromInt(key), bstr});
     for (auto &[name, bytes] : parts->payloads)
         envelope.push_back({CborValue::fromText(name), CborValue::fromBytes(bytes)});
-    return CborEncoder::encode(CborValue::tagged(SuitDecoder::EnvelopeTag, CborValue::map(std::move(envelope))),
-                               CborEncoder::MapOrder::Deterministic);
+    return CborEncoder::encode(
+        CborValue::tagged(SuitDecoder::EnvelopeTag, CborValue::map(std::move(envelope))),
+        CborEncoder::MapOrder::Deterministic);
 }
 
 } // namespace otadesk::manifest

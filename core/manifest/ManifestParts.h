@@ -13,21 +13,22 @@ namespace otadesk::manifest::builder {
 struct PlannedComponent
 {
     QList<QByteArray> identifier;
-    QList<int> images;        // indices into spec.components (several = one image per slot)
-    int dependency = -1;      // index into spec.dependencies for a dependency manifest component
-    bool slotted() const;     // the images carry slots
+    QList<int> images;    // indices into spec.components (several = one image per slot)
+    int dependency = -1;  // index into spec.dependencies for a dependency manifest component
+    bool slotted() const; // the images carry slots
 };
 
 QList<QByteArray> effectiveIdentifier(const ComponentSpec &c);
 QList<PlannedComponent> plan(const ManifestSpec &spec);
-int plannedIndexOf(const QList<PlannedComponent> &plan, const QString &componentName, const ManifestSpec &spec);
+int plannedIndexOf(const QList<PlannedComponent> &plan, const QString &componentName,
+                   const ManifestSpec &spec);
 QString integratedKey(const ComponentSpec &c); // "#main", "#main.1" for a slotted image
 
 struct Parts
 {
     CborValue manifest;
-    std::vector<std::pair<qint64, CborValue>> severed;       // envelope key -> bstr
-    std::vector<std::pair<QString, QByteArray>> payloads;    // "#name" -> bytes
+    std::vector<std::pair<qint64, CborValue>> severed;    // envelope key -> bstr
+    std::vector<std::pair<QString, QByteArray>> payloads; // "#name" -> bytes
 };
 
 // Sequences and text (ManifestSequences.cpp / SuitText.cpp).

@@ -1,7 +1,8 @@
-// The command sequences ManifestBuilder emits, shaped like the draft's examples: example 5 (several components,
-// set-component-index first), example 3 (A/B slots via try-each) and the trust-domains example 1 (dependencies).
-#include "core/manifest/CharacteristicExtension.h"
+// The command sequences ManifestBuilder emits, shaped like the draft's examples: example 5 (several
+// components, set-component-index first), example 3 (A/B slots via try-each) and the trust-domains example 1
+// (dependencies).
 #include "core/manifest/CborEncoder.h"
+#include "core/manifest/CharacteristicExtension.h"
 #include "core/manifest/ManifestParts.h"
 #include "core/manifest/SuitDigest.h"
 
@@ -13,7 +14,8 @@ namespace {
 
 namespace cmd {
 constexpr qint64 VendorId = 1, ClassId = 2, ImageMatch = 3, ComponentSlot = 5, DependencyIntegrity = 7,
-                 ProcessDependency = 11, SetComponentIndex = 12, TryEach = 15, Override = 20, Fetch = 21, Invoke = 23;
+                 ProcessDependency = 11, SetComponentIndex = 12, TryEach = 15, Override = 20, Fetch = 21,
+                 Invoke = 23;
 }
 namespace param {
 constexpr qint64 VendorId = 1, ClassId = 2, ImageDigest = 3, Slot = 5, ImageSize = 14, Uri = 21;
@@ -114,7 +116,8 @@ CborValue sharedSequence(const ManifestSpec &spec, const QList<PlannedComponent>
         const PlannedComponent &pc = plan.at(k);
         seq.index(plan, k);
         if (pc.dependency >= 0) {
-            seq.override({entry(param::ImageDigest, imageDigest(spec.dependencies.at(pc.dependency).digest))});
+            seq.override(
+                {entry(param::ImageDigest, imageDigest(spec.dependencies.at(pc.dependency).digest))});
             continue;
         }
         std::vector<CborMapEntry> params;
@@ -195,7 +198,8 @@ CborValue dependencyResolutionSequence(const ManifestSpec &spec, const QList<Pla
         if (plan.at(k).dependency < 0)
             continue;
         seq.index(plan, k);
-        seq.override({entry(param::Uri, CborValue::fromText(spec.dependencies.at(plan.at(k).dependency).uri))});
+        seq.override(
+            {entry(param::Uri, CborValue::fromText(spec.dependencies.at(plan.at(k).dependency).uri))});
         seq.add(cmd::Fetch, ReportFailure);
         seq.add(cmd::DependencyIntegrity, ReportAll);
     }

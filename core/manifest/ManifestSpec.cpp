@@ -11,10 +11,14 @@ namespace otadesk::manifest {
 QString templateName(ManifestTemplate t)
 {
     switch (t) {
-    case ManifestTemplate::SingleImage: return QStringLiteral("single-image");
-    case ManifestTemplate::ABSlots: return QStringLiteral("ab-slots");
-    case ManifestTemplate::ImageWithAuxiliary: return QStringLiteral("image-aux");
-    case ManifestTemplate::MultiComponent: return QStringLiteral("multi-component");
+    case ManifestTemplate::SingleImage:
+        return QStringLiteral("single-image");
+    case ManifestTemplate::ABSlots:
+        return QStringLiteral("ab-slots");
+    case ManifestTemplate::ImageWithAuxiliary:
+        return QStringLiteral("image-aux");
+    case ManifestTemplate::MultiComponent:
+        return QStringLiteral("multi-component");
     }
     return {};
 }
@@ -22,10 +26,14 @@ QString templateName(ManifestTemplate t)
 QString templateTitle(ManifestTemplate t)
 {
     switch (t) {
-    case ManifestTemplate::SingleImage: return ManifestSpec::tr("Single image");
-    case ManifestTemplate::ABSlots: return ManifestSpec::tr("A/B slots (install into the inactive slot)");
-    case ManifestTemplate::ImageWithAuxiliary: return ManifestSpec::tr("Image with auxiliary files");
-    case ManifestTemplate::MultiComponent: return ManifestSpec::tr("Multiple components");
+    case ManifestTemplate::SingleImage:
+        return ManifestSpec::tr("Single image");
+    case ManifestTemplate::ABSlots:
+        return ManifestSpec::tr("A/B slots (install into the inactive slot)");
+    case ManifestTemplate::ImageWithAuxiliary:
+        return ManifestSpec::tr("Image with auxiliary files");
+    case ManifestTemplate::MultiComponent:
+        return ManifestSpec::tr("Multiple components");
     }
     return {};
 }
@@ -75,17 +83,21 @@ Status ManifestSpec::loadPayloads(const QString &baseDir)
         if (c.payloadFile.isEmpty()) {
             if (!c.payload.isEmpty())
                 continue;
-            return fail(ErrorCode::InvalidArgument,
-                        tr("components[%1].payloadFile: component '%2' is integrated but names no payload file")
-                            .arg(i).arg(c.name));
+            return fail(
+                ErrorCode::InvalidArgument,
+                tr("components[%1].payloadFile: component '%2' is integrated but names no payload file")
+                    .arg(i)
+                    .arg(c.name));
         }
         const QString path = QDir(baseDir).absoluteFilePath(c.payloadFile);
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
             SourceLocation where;
             where.file = path;
-            return fail(ErrorCode::Io, tr("components[%1].payloadFile: cannot read %2: %3")
-                                           .arg(i).arg(path, f.errorString()), where);
+            return fail(
+                ErrorCode::Io,
+                tr("components[%1].payloadFile: cannot read %2: %3").arg(i).arg(path, f.errorString()),
+                where);
         }
         c.payload = f.readAll();
     }

@@ -2,6 +2,8 @@
 // lower-case hex; sequence numbers as JSON numbers up to 2^53 and as decimal strings above.
 #include "ManifestSpec.h"
 
+#include "core/manifest/SpecJsonReader.h"
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -9,7 +11,8 @@ namespace otadesk::manifest {
 
 namespace {
 
-constexpr double MaxExactDouble = 9007199254740992.0; // 2^53
+using specjson::MaxExactDouble;
+using specjson::Reader;
 const QString FormatName = QStringLiteral("otadesk-suitspec");
 
 QJsonValue uintJson(quint64 v)
@@ -25,155 +28,22 @@ QJsonArray hexList(const QList<QByteArray> &parts)
     return a;
 }
 
-// Reads typed fields from one JSON object and names the first bad field precisely.
-class Reader
-{
-public:
-    Reader(const QJsonObject &o, QString path) : m_o(o), m_path(std::move(path)) {}
 
-    QString field(const QString &key) const { return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key; }
-
-    std::unexpected<Error> bad(const QString &key, const QString &message) const
-    {
-        return fail(ErrorCode::Format, ManifestSpec::tr("manifest spec field %1: %2").arg(field(key), message));
-    }
-
-    Status allowOnly(const QStringList &keys) const
-    {
-        for (auto it = m_o.begin(); it != m_o.end(); ++it) {
-            if (!keys.contains(it.key()))
-                return bad(it.key(), ManifestSpec::tr("unknown field (known: %1)").arg(keys.join(QStringLiteral(", "))));
-        }
-        return {};
-    }
-
-    Result<QString> text(const QString &key) const
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return QString();
-        if (!v.isString())
-            return bad(key, ManifestSpec::tr("expected a string"));
-        return v.toString();
-    }
-
-    Result<bool> boolean(const QString &key, bool fallback) const
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return fallback;
-        if (!v.isBool())
-            return bad(key, ManifestSpec::tr("expected true or false"));
-        return v.toBool();
-    }
-
-    Result<std::optional<quint64>> optionalUint(const QString &key) const
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::optional<quint64>();
-        if (v.isString()) {
-            bool ok = false;
-            const quint64 n = v.toString().toULongLong(&ok);
-            if (!ok)
-                return bad(key, ManifestSpec::tr("expected a non-negative integer, found \"%1\"").arg(v.toString()));
-            return std::optional<quint64>(n);
-        }
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d < 0 || d > MaxExactDouble || d != double(quint64(d)))
-            return bad(key, ManifestSpec::tr("expected a non-negative integer"));
-        return std::optional<quint64>(quint64(d));
-    }
-
-    Result<quint64> uint(const QString &key) const
-    {
-        auto v = optionalUint(key);
-        if (!v)
-            return std::unexpected(v.error());
-        return v->value_or(0);
-    }
-
-    Result<QByteArray> hex(const QString &key) const
-    {
-        auto t = text(key);
-        if (!t)
-            return std::unexpected(t.error());
-        return hexText(key, *t);
-    }
-
-    Result<QByteArray> hexText(const QString &key, const QString &t) const
-    {
-        static const QString digits = QStringLiteral("0123456789abcdefABCDEF");
-        for (QChar c : t) {
-            if (!digits.contains(c))
-                return bad(key, ManifestSpec::tr("expected hexadecimal digits, found '%1'").arg(c));
-        }
-        if (t.size() % 2)
-            return bad(key, ManifestSpec::tr("odd number of hexadecimal digits"));
-        return QByteArray::fromHex(t.toLatin1());
-    }
-
-    Result<QJsonArray> array(const QString &key) const
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return QJsonArray();
-        if (!v.isArray())
-            return bad(key, ManifestSpec::tr("expected an array"));
-        return v.toArray();
-    }
-
-    Result<QList<QByteArray>> hexArray(const QString &key) const
-    {
-        auto a = array(key);
-        if (!a)
-            return std::unexpected(a.error());
-        QList<QByteArray> out;
-        for (qsizetype i = 0; i < a->size(); ++i) {
-            const QString k = QStringLiteral("%1[%2]").arg(key).arg(i);
-            if (!a->at(i).isString())
-                return bad(k, ManifestSpec::tr("expected a hexadecimal string"));
-            auto bytes = hexText(k, a->at(i).toString());
-            if (!bytes)
-                return std::unexpected(bytes.error());
-            out.append(*bytes);
-        }
-        return out;
-    }
-
-    Result<QStringList> stringArray(const QString &key) const
-    {
-        auto a = array(key);
-        if (!a)
-            return std::unexpected(a.error());
-        QStringList out;
-        for (qsizetype i = 0; i < a->size(); ++i) {
-            if (!a->at(i).isString())
-                return bad(QStringLiteral("%1[%2]").arg(key).arg(i), ManifestSpec::tr("expected a string"));
-            out.append(a->at(i).toString());
-        }
-        return out;
-    }
-
-private:
-    QJsonObject m_o;
-    QString m_path;
-};
-
-#define OTADESK_TRY(var, expr)                                                                                       \
-    auto var = (expr);                                                                                               \
-    if (!var)                                                                                                        \
+#define OTADESK_TRY(var, expr)                                                                               \
+    auto var = (expr);                                                                                       \
+    if (!var)                                                                                                \
         return std::unexpected(var.error());
 
 Result<ComponentSpec> componentFromJson(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
-        return fail(ErrorCode::Format, ManifestSpec::tr("manifest spec field %1: expected an object").arg(path));
+        return fail(ErrorCode::Format,
+                    ManifestSpec::tr("manifest spec field %1: expected an object").arg(path));
     const Reader r(value.toObject(), path);
-    if (auto ok = r.allowOnly({QStringLiteral("name"), QStringLiteral("identifier"), QStringLiteral("firmwareId"),
-                               QStringLiteral("digest"), QStringLiteral("size"), QStringLiteral("uri"),
-                               QStringLiteral("version"), QStringLiteral("integrated"), QStringLiteral("payloadFile"),
-                               QStringLiteral("slot")});
+    if (auto ok = r.allowOnly({QStringLiteral("name"), QStringLiteral("identifier"),
+                               QStringLiteral("firmwareId"), QStringLiteral("digest"), QStringLiteral("size"),
+                               QStringLiteral("uri"), QStringLiteral("version"), QStringLiteral("integrated"),
+                               QStringLiteral("payloadFile"), QStringLiteral("slot")});
         !ok)
         return std::unexpected(ok.error());
     ComponentSpec c;
@@ -203,9 +73,11 @@ Result<ComponentSpec> componentFromJson(const QJsonValue &value, const QString &
 Result<DependencySpec> dependencyFromJson(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
-        return fail(ErrorCode::Format, ManifestSpec::tr("manifest spec field %1: expected an object").arg(path));
+        return fail(ErrorCode::Format,
+                    ManifestSpec::tr("manifest spec field %1: expected an object").arg(path));
     const Reader r(value.toObject(), path);
-    if (auto ok = r.allowOnly({QStringLiteral("digest"), QStringLiteral("uri"), QStringLiteral("prefix")}); !ok)
+    if (auto ok = r.allowOnly({QStringLiteral("digest"), QStringLiteral("uri"), QStringLiteral("prefix")});
+        !ok)
         return std::unexpected(ok.error());
     OTADESK_TRY(digest, r.hex(QStringLiteral("digest")));
     OTADESK_TRY(uri, r.text(QStringLiteral("uri")));
@@ -258,13 +130,13 @@ QJsonObject ManifestSpec::toJson() const
 Result<ManifestSpec> ManifestSpec::fromJson(const QJsonObject &json)
 {
     const Reader r(json, {});
-    if (auto ok = r.allowOnly({QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("template"),
-                               QStringLiteral("product"), QStringLiteral("vendorDomain"), QStringLiteral("modelName"),
-                               QStringLiteral("sequenceNumber"), QStringLiteral("version"),
-                               QStringLiteral("description"), QStringLiteral("vendorName"),
-                               QStringLiteral("components"), QStringLiteral("dependencies"),
-                               QStringLiteral("characteristics"), QStringLiteral("resourceRequestUri"),
-                               QStringLiteral("severText"), QStringLiteral("severInstall")});
+    if (auto ok = r.allowOnly(
+            {QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("template"),
+             QStringLiteral("product"), QStringLiteral("vendorDomain"), QStringLiteral("modelName"),
+             QStringLiteral("sequenceNumber"), QStringLiteral("version"), QStringLiteral("description"),
+             QStringLiteral("vendorName"), QStringLiteral("components"), QStringLiteral("dependencies"),
+             QStringLiteral("characteristics"), QStringLiteral("resourceRequestUri"),
+             QStringLiteral("severText"), QStringLiteral("severInstall")});
         !ok)
         return std::unexpected(ok.error());
     OTADESK_TRY(format, r.text(QStringLiteral("format")));
@@ -272,8 +144,9 @@ Result<ManifestSpec> ManifestSpec::fromJson(const QJsonObject &json)
         return r.bad(QStringLiteral("format"), tr("expected \"%1\", found \"%2\"").arg(FormatName, *format));
     OTADESK_TRY(formatVersion, r.optionalUint(QStringLiteral("formatVersion")));
     if (formatVersion->value_or(1) != 1)
-        return r.bad(QStringLiteral("formatVersion"),
-                     tr("version %1 was written by a newer OTA Desk; this one reads version 1").arg(**formatVersion));
+        return r.bad(
+            QStringLiteral("formatVersion"),
+            tr("version %1 was written by a newer OTA Desk; this one reads version 1").arg(**formatVersion));
     ManifestSpec spec;
     OTADESK_TRY(templ, r.text(QStringLiteral("template")));
     if (!templ->isEmpty()) {
@@ -282,8 +155,9 @@ Result<ManifestSpec> ManifestSpec::fromJson(const QJsonObject &json)
             QStringList names;
             for (ManifestTemplate t : allTemplates())
                 names << templateName(t);
-            return r.bad(QStringLiteral("template"),
-                         tr("unknown template \"%1\" (known: %2)").arg(*templ, names.join(QStringLiteral(", "))));
+            return r.bad(
+                QStringLiteral("template"),
+                tr("unknown template \"%1\" (known: %2)").arg(*templ, names.join(QStringLiteral(", "))));
         }
         spec.templateKind = *kind;
     }

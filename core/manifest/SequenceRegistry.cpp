@@ -1,5 +1,6 @@
 #include "SequenceRegistry.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <algorithm>
 
 namespace otadesk::manifest {
 
@@ -29,23 +29,29 @@ Result<QList<PublishedSequence>> load(const QString &path)
     if (!f.exists())
         return QList<PublishedSequence>();
     if (!f.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, SequenceRegistry::tr("Cannot read the sequence-number record %1: %2")
-                                       .arg(path, f.errorString()), inFile(path));
+        return fail(
+            ErrorCode::Io,
+            SequenceRegistry::tr("Cannot read the sequence-number record %1: %2").arg(path, f.errorString()),
+            inFile(path));
     const QByteArray data = f.readAll();
     auto damaged = [&](const QString &why, qint64 offset = -1) {
-        return fail(ErrorCode::Format, SequenceRegistry::tr("The sequence-number record %1 is damaged (%2). Nothing was "
-                                                            "changed; restore it from a backup or repair it by hand.")
-                                           .arg(path, why), inFile(path, offset));
+        return fail(ErrorCode::Format,
+                    SequenceRegistry::tr("The sequence-number record %1 is damaged (%2). Nothing was "
+                                         "changed; restore it from a backup or repair it by hand.")
+                        .arg(path, why),
+                    inFile(path, offset));
     };
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError)
-        return damaged(SequenceRegistry::tr("%1 at byte %2").arg(error.errorString()).arg(error.offset), error.offset);
+        return damaged(SequenceRegistry::tr("%1 at byte %2").arg(error.errorString()).arg(error.offset),
+                       error.offset);
     const QJsonObject root = doc.object();
     if (!doc.isObject() || root.value(QStringLiteral("format")).toString() != FormatName)
         return damaged(SequenceRegistry::tr("not an OTA Desk sequence-number file"));
     if (root.value(QStringLiteral("version")).toInt() != 1)
-        return damaged(SequenceRegistry::tr("unknown version %1").arg(root.value(QStringLiteral("version")).toInt()));
+        return damaged(
+            SequenceRegistry::tr("unknown version %1").arg(root.value(QStringLiteral("version")).toInt()));
     QList<PublishedSequence> out;
     const QJsonArray entries = root.value(QStringLiteral("entries")).toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -54,7 +60,8 @@ Result<QList<PublishedSequence>> load(const QString &path)
         s.product = e.value(QStringLiteral("product")).toString();
         bool ok = false;
         s.sequenceNumber = e.value(QStringLiteral("sequenceNumber")).toString().toULongLong(&ok);
-        s.manifestDigest = QByteArray::fromHex(e.value(QStringLiteral("manifestDigest")).toString().toLatin1());
+        s.manifestDigest =
+            QByteArray::fromHex(e.value(QStringLiteral("manifestDigest")).toString().toLatin1());
         s.signedAt = QDateTime::fromString(e.value(QStringLiteral("signedAt")).toString(), Qt::ISODateWithMs);
         if (s.product.isEmpty() || !ok || s.manifestDigest.size() != 32 || !s.signedAt.isValid())
             return damaged(SequenceRegistry::tr("entry %1 is incomplete").arg(i + 1));
@@ -67,30 +74,39 @@ Status save(const QString &path, const QList<PublishedSequence> &entries)
 {
     QJsonArray array;
     for (const PublishedSequence &s : entries)
-        array.append(QJsonObject{{QStringLiteral("product"), s.product},
-                                 {QStringLiteral("sequenceNumber"), QString::number(s.sequenceNumber)},
-                                 {QStringLiteral("manifestDigest"), QString::fromLatin1(s.manifestDigest.toHex())},
-                                 {QStringLiteral("signedAt"), s.signedAt.toUTC().toString(Qt::ISODateWithMs)}});
-    const QJsonObject root{{QStringLiteral("format"), FormatName}, {QStringLiteral("version"), 1},
+        array.append(
+            QJsonObject{{QStringLiteral("product"), s.product},
+                        {QStringLiteral("sequenceNumber"), QString::number(s.sequenceNumber)},
+                        {QStringLiteral("manifestDigest"), QString::fromLatin1(s.manifestDigest.toHex())},
+                        {QStringLiteral("signedAt"), s.signedAt.toUTC().toString(Qt::ISODateWithMs)}});
+    const QJsonObject root{{QStringLiteral("format"), FormatName},
+                           {QStringLiteral("version"), 1},
                            {QStringLiteral("entries"), array}};
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return fail(ErrorCode::Io, SequenceRegistry::tr("Cannot create the folder %1.").arg(QFileInfo(path).absolutePath()),
+        return fail(ErrorCode::Io,
+                    SequenceRegistry::tr("Cannot create the folder %1.").arg(QFileInfo(path).absolutePath()),
                     inFile(path));
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !f.commit())
-        return fail(ErrorCode::Io, SequenceRegistry::tr("Cannot write the sequence-number record %1: %2")
-                                       .arg(path, f.errorString()), inFile(path));
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
+        !f.commit())
+        return fail(
+            ErrorCode::Io,
+            SequenceRegistry::tr("Cannot write the sequence-number record %1: %2").arg(path, f.errorString()),
+            inFile(path));
     return {};
 }
 
 Status checkArguments(const QString &product, const QByteArray &digest)
 {
     if (product.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidArgument, SequenceRegistry::tr("Give the product the manifest is for: sequence "
-                                                                     "numbers are counted per product."));
+        return fail(ErrorCode::InvalidArgument,
+                    SequenceRegistry::tr("Give the product the manifest is for: sequence "
+                                         "numbers are counted per product."));
     if (digest.size() != 32)
-        return fail(ErrorCode::InvalidArgument, SequenceRegistry::tr("The manifest digest must be a 32-byte SHA-256, "
-                                                                     "this one has %1 bytes.").arg(digest.size()));
+        return fail(ErrorCode::InvalidArgument,
+                    SequenceRegistry::tr("The manifest digest must be a 32-byte SHA-256, "
+                                         "this one has %1 bytes.")
+                        .arg(digest.size()));
     return {};
 }
 
@@ -107,11 +123,14 @@ Status checkAgainst(const QList<PublishedSequence> &entries, const QString &prod
             highest = &s;
     }
     if (highest && number <= highest->sequenceNumber)
-        return fail(ErrorCode::InvalidArgument,
-                    SequenceRegistry::tr("sequence number %1 is not above %2, already published for %3 on %4; use %5 "
-                                         "or higher so devices accept the update.")
-                        .arg(number).arg(highest->sequenceNumber).arg(product,
-                             highest->signedAt.toUTC().toString(Qt::ISODate)).arg(highest->sequenceNumber + 1));
+        return fail(
+            ErrorCode::InvalidArgument,
+            SequenceRegistry::tr("sequence number %1 is not above %2, already published for %3 on %4; use %5 "
+                                 "or higher so devices accept the update.")
+                .arg(number)
+                .arg(highest->sequenceNumber)
+                .arg(product, highest->signedAt.toUTC().toString(Qt::ISODate))
+                .arg(highest->sequenceNumber + 1));
     return {};
 }
 
@@ -147,7 +166,8 @@ Result<quint64> SequenceRegistry::next(const QString &product) const
     return *h ? **h + 1 : 1;
 }
 
-Status SequenceRegistry::check(const QString &product, quint64 sequenceNumber, const QByteArray &manifestDigest) const
+Status SequenceRegistry::check(const QString &product, quint64 sequenceNumber,
+                               const QByteArray &manifestDigest) const
 {
     if (auto ok = checkArguments(product, manifestDigest); !ok)
         return ok;
@@ -157,7 +177,8 @@ Status SequenceRegistry::check(const QString &product, quint64 sequenceNumber, c
     return checkAgainst(*entries, product, sequenceNumber, manifestDigest);
 }
 
-Status SequenceRegistry::publish(const QString &product, quint64 sequenceNumber, const QByteArray &manifestDigest)
+Status SequenceRegistry::publish(const QString &product, quint64 sequenceNumber,
+                                 const QByteArray &manifestDigest)
 {
     if (auto ok = checkArguments(product, manifestDigest); !ok)
         return ok;

@@ -14,7 +14,8 @@ CborValue textMap(const ManifestSpec &spec, const QList<PlannedComponent> &plan)
 {
     std::vector<CborMapEntry> lmap;
     if (!spec.description.isEmpty())
-        lmap.push_back({CborValue::fromInt(text::ManifestDescription), CborValue::fromText(spec.description)});
+        lmap.push_back(
+            {CborValue::fromInt(text::ManifestDescription), CborValue::fromText(spec.description)});
     for (const PlannedComponent &pc : plan) {
         if (pc.dependency >= 0)
             continue;
@@ -42,8 +43,8 @@ CborValue textMap(const ManifestSpec &spec, const QList<PlannedComponent> &plan)
 
 std::vector<qint64> semanticVersion(const QString &version)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-(rc|beta|alpha)(?:\\.?(\\d{1,9}))?)?$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-(rc|beta|alpha)(?:\\.?(\\d{1,9}))?)?$"));
     const auto m = re.match(version.trimmed());
     if (!m.hasMatch())
         return {};

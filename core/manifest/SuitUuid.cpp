@@ -15,10 +15,10 @@ QUuid v5(const QUuid &nameSpace, QByteArrayView name)
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    const bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr) == 1
-                    && EVP_DigestUpdate(ctx, ns.constData(), size_t(ns.size())) == 1
-                    && EVP_DigestUpdate(ctx, name.data(), size_t(name.size())) == 1
-                    && EVP_DigestFinal_ex(ctx, digest, &length) == 1;
+    const bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr) == 1 &&
+                    EVP_DigestUpdate(ctx, ns.constData(), size_t(ns.size())) == 1 &&
+                    EVP_DigestUpdate(ctx, name.data(), size_t(name.size())) == 1 &&
+                    EVP_DigestFinal_ex(ctx, digest, &length) == 1;
     EVP_MD_CTX_free(ctx);
     if (!ok || length < 16)
         return {};

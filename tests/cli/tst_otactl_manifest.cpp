@@ -3,7 +3,7 @@
 // passphrases, the JSON output and the exit codes.
 #include "../unit/TestData.h"
 #include "app/otactl/ExitCodes.h"
-#include "app/otactl/ManifestExitCodes.h"
+#include "app/otactl/ExitCodes.h"
 #include "core/crypto/Digest.h"
 #include "core/manifest/CborDecoder.h"
 #include "core/manifest/CborEncoder.h"

@@ -27,8 +27,9 @@ inline manifest::ManifestSpec goldenSpec(manifest::ManifestTemplate kind)
     }
     switch (kind) {
     case ManifestTemplate::SingleImage:
-        spec.characteristics = {QStringLiteral("vendor-id"), QStringLiteral("class-id"), QStringLiteral("hardware-revision"),
-                                QStringLiteral("component-version:main"), QStringLiteral("attribute:region")};
+        spec.characteristics = {QStringLiteral("vendor-id"), QStringLiteral("class-id"),
+                                QStringLiteral("hardware-revision"), QStringLiteral("component-version:main"),
+                                QStringLiteral("attribute:region")};
         spec.resourceRequestUri = QStringLiteral("https://updates.example.com/resolve");
         break;
     case ManifestTemplate::ABSlots:

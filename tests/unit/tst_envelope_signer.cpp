@@ -1,14 +1,14 @@
 // EnvelopeSigner: COSE_Sign1 blocks that SuitVerifier accepts (ESP256 / Ed25519 by default, ES256 / EdDSA on
 // request), kid, several signers, byte-identical re-emission of everything else, tampered envelopes refused,
 // and every single-byte change of a signed envelope detected.
-#include "ManifestTestSpecs.h"
-#include "TestData.h"
 #include "core/manifest/CborDecoder.h"
 #include "core/manifest/CoseAlgorithm.h"
 #include "core/manifest/CoseSign1.h"
 #include "core/manifest/EnvelopeSigner.h"
 #include "core/manifest/SuitDecoder.h"
 #include "core/manifest/SuitVerifier.h"
+#include "ManifestTestSpecs.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QTest>
@@ -94,11 +94,13 @@ void TestEnvelopeSigner::defaultAlgorithms()
         QVERIFY(sign1.headers.protectedMap.find(coseHeader::Kid)); // covered by the signature
         QCOMPARE(sign1.headers.unprotectedMap.size(), 0);
         QVERIFY(!sign1.payload); // detached
-        const auto good = SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("release"), key.publicKey()}});
+        const auto good =
+            SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("release"), key.publicKey()}});
         QVERIFY2(good.ok(), qPrintable(good.toString()));
         QCOMPARE(good.signerKey, QStringLiteral("release"));
         const crypto::PrivateKey other = generate(crypto::KeyType(type));
-        const auto bad = SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("other"), other.publicKey()}});
+        const auto bad =
+            SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("other"), other.publicKey()}});
         QVERIFY(!bad.ok());
         QVERIFY(!bad.find(QStringLiteral("signature"))->passed);
         QVERIFY(bad.find(QStringLiteral("manifest-digest"))->passed);
@@ -108,7 +110,7 @@ void TestEnvelopeSigner::defaultAlgorithms()
 void TestEnvelopeSigner::requestedAlgorithms()
 {
     const QList<std::pair<crypto::KeyType, qint64>> cases = {{crypto::KeyType::EcdsaP256, coseAlg::ES256},
-                                                            {crypto::KeyType::Ed25519, coseAlg::EdDSA}};
+                                                             {crypto::KeyType::Ed25519, coseAlg::EdDSA}};
     for (const auto &[type, alg] : cases) {
         const crypto::PrivateKey key = generate(type);
         EnvelopeSigner::Options options;
@@ -201,10 +203,11 @@ void TestEnvelopeSigner::signsOfficialExample()
     auto signedBytes = EnvelopeSigner::sign(example, ours);
     QVERIFY(signedBytes);
     for (qint64 key : {3, 20, 23})
-        QCOMPARE(memberBytes(*signedBytes, CborValue::fromInt(key)), memberBytes(example, CborValue::fromInt(key)));
+        QCOMPARE(memberBytes(*signedBytes, CborValue::fromInt(key)),
+                 memberBytes(example, CborValue::fromInt(key)));
     QCOMPARE(block(*signedBytes, 0).signature, block(example, 0).signature);
-    const auto report = SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("draft"), *draftKey},
-                                                                    {QStringLiteral("ours"), ours.publicKey()}});
+    const auto report = SuitVerifier::verifyEnvelope(
+        *signedBytes, {{QStringLiteral("draft"), *draftKey}, {QStringLiteral("ours"), ours.publicKey()}});
     QVERIFY2(report.ok(), qPrintable(report.toString()));
 }
 
@@ -219,7 +222,8 @@ void TestEnvelopeSigner::refusesTamperedEnvelope()
     auto r = EnvelopeSigner::sign(tampered, generate(crypto::KeyType::EcdsaP256));
     QVERIFY(!r);
     QCOMPARE(r.error().code(), ErrorCode::Checksum);
-    QVERIFY2(r.error().message().contains(QStringLiteral("Nothing was signed")), qPrintable(r.error().message()));
+    QVERIFY2(r.error().message().contains(QStringLiteral("Nothing was signed")),
+             qPrintable(r.error().message()));
 
     // A severed member (text, key 23) changed after building: its digest in the manifest no longer matches.
     QByteArray severed = envelope;
@@ -256,7 +260,9 @@ void TestEnvelopeSigner::everyByteFlipFails()
             QByteArray tampered = *signedBytes;
             tampered[i] = char(tampered[i] ^ mask);
             if (SuitVerifier::verifyEnvelope(tampered, keys).ok())
-                QFAIL(qPrintable(QStringLiteral("flipping byte %1 with mask %2 still verifies").arg(i).arg(int(quint8(mask)))));
+                QFAIL(qPrintable(QStringLiteral("flipping byte %1 with mask %2 still verifies")
+                                     .arg(i)
+                                     .arg(int(quint8(mask)))));
         }
     }
 }

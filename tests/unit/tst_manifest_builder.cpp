@@ -1,8 +1,6 @@
 // ManifestSpec / ManifestBuilder: UUIDv5 vectors from the SUIT draft, templates, JSON round trip, validation,
-// byte-for-byte agreement with the draft's examples 1, 3 and 5, the characteristic extension (and its document),
-// and golden envelopes per template (OTADESK_UPDATE_GOLDEN=1 rewrites them).
-#include "ManifestTestSpecs.h"
-#include "TestData.h"
+// byte-for-byte agreement with the draft's examples 1, 3 and 5, the characteristic extension (and its
+// document), and golden envelopes per template (OTADESK_UPDATE_GOLDEN=1 rewrites them).
 #include "core/manifest/CborDecoder.h"
 #include "core/manifest/CborDiagnostic.h"
 #include "core/manifest/CborEncoder.h"
@@ -12,6 +10,8 @@
 #include "core/manifest/SuitNames.h"
 #include "core/manifest/SuitUuid.h"
 #include "core/manifest/SuitVerifier.h"
+#include "ManifestTestSpecs.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -58,8 +58,10 @@ ManifestSpec exampleSpec(ManifestTemplate kind)
     ManifestSpec spec = ManifestBuilder::fromTemplate(kind);
     spec.vendorDomain = QStringLiteral("arm.com");
     spec.modelName = QStringLiteral("suit");
-    const QByteArray d1 = QByteArray::fromHex("00112233445566778899aabbccddeeff0123456789abcdeffedcba9876543210");
-    const QByteArray d2 = QByteArray::fromHex("0123456789abcdeffedcba987654321000112233445566778899aabbccddeeff");
+    const QByteArray d1 =
+        QByteArray::fromHex("00112233445566778899aabbccddeeff0123456789abcdeffedcba9876543210");
+    const QByteArray d2 =
+        QByteArray::fromHex("0123456789abcdeffedcba987654321000112233445566778899aabbccddeeff");
     for (ComponentSpec &c : spec.components)
         c.identifier = {QByteArray(1, '\0')};
     spec.components[0].digest = d1;
@@ -106,13 +108,16 @@ private Q_SLOTS:
 
 void TestManifestBuilder::uuidVectors()
 {
-    // draft-ietf-suit-manifest "Constructing UUIDs" and its examples: arm.com / class "suit" (example2.json model-info).
+    // draft-ietf-suit-manifest "Constructing UUIDs" and its examples: arm.com / class "suit" (example2.json
+    // model-info).
     const QUuid vendor = suitUuid::vendorId(QStringLiteral("arm.com"));
     QCOMPARE(vendor, QUuid(QStringLiteral("fa6b4a53-d5ad-5fdf-be9d-e663e4d41ffe")));
-    QCOMPARE(suitUuid::classId(vendor, QStringLiteral("suit")), QUuid(QStringLiteral("1492af14-2569-5e48-bf42-9b2d51f2ab45")));
+    QCOMPARE(suitUuid::classId(vendor, QStringLiteral("suit")),
+             QUuid(QStringLiteral("1492af14-2569-5e48-bf42-9b2d51f2ab45")));
     QCOMPARE(suitUuid::nameSpaceDns(), QUuid(QStringLiteral("6ba7b810-9dad-11d1-80b4-00c04fd430c8")));
     // RFC 9562 Appendix A.4: UUIDv5(NameSpace_DNS, "www.example.com").
-    QCOMPARE(suitUuid::v5(suitUuid::nameSpaceDns(), "www.example.com"), QUuid(QStringLiteral("2ed6657d-e927-568b-95e1-2665a8aea6a2")));
+    QCOMPARE(suitUuid::v5(suitUuid::nameSpaceDns(), "www.example.com"),
+             QUuid(QStringLiteral("2ed6657d-e927-568b-95e1-2665a8aea6a2")));
     // Same as Qt's own implementation for other names; version 5 and RFC variant bits.
     for (const char *name : {"", "a", "example.com", "nordicsemi.com", "\xc3\xa9t\xc3\xa9.example"}) {
         const QUuid u = suitUuid::v5(vendor, name);
@@ -139,8 +144,8 @@ void TestManifestBuilder::templates()
         QCOMPARE(spec.templateKind, t);
         QVERIFY(spec.product.isEmpty() && spec.vendorDomain.isEmpty() && spec.modelName.isEmpty());
     }
-    QCOMPARE(names, QStringList({QStringLiteral("single-image"), QStringLiteral("ab-slots"), QStringLiteral("image-aux"),
-                                 QStringLiteral("multi-component")}));
+    QCOMPARE(names, QStringList({QStringLiteral("single-image"), QStringLiteral("ab-slots"),
+                                 QStringLiteral("image-aux"), QStringLiteral("multi-component")}));
     QVERIFY(!templateFromName(QStringLiteral("single")));
     auto componentNames = [](const ManifestSpec &s) {
         QStringList out;
@@ -148,7 +153,8 @@ void TestManifestBuilder::templates()
             out << c.name + (c.slot ? QStringLiteral("@%1").arg(*c.slot) : QString());
         return out;
     };
-    QCOMPARE(componentNames(ManifestBuilder::fromTemplate(ManifestTemplate::SingleImage)), QStringList{QStringLiteral("main")});
+    QCOMPARE(componentNames(ManifestBuilder::fromTemplate(ManifestTemplate::SingleImage)),
+             QStringList{QStringLiteral("main")});
     QCOMPARE(componentNames(ManifestBuilder::fromTemplate(ManifestTemplate::ABSlots)),
              QStringList({QStringLiteral("main@0"), QStringLiteral("main@1")}));
     QCOMPARE(componentNames(ManifestBuilder::fromTemplate(ManifestTemplate::ImageWithAuxiliary)),
@@ -161,10 +167,11 @@ void TestManifestBuilder::characteristicNames()
 {
     for (const QString &n : standardCharacteristicNames())
         QVERIFY2(isValidCharacteristicName(n), qPrintable(n));
-    for (const char *good : {"component-version:main", "component-digest:net", "attribute:region", "attribute:hw.rev_2"})
+    for (const char *good :
+         {"component-version:main", "component-digest:net", "attribute:region", "attribute:hw.rev_2"})
         QVERIFY2(isValidCharacteristicName(QString::fromLatin1(good)), good);
-    for (const char *bad : {"", "vendor", "vendor-id:x", "component-version", "component-version:", "attribute:",
-                            "attribute:a b", "serial:1", "component-digest: main", "Vendor-Id"})
+    for (const char *bad : {"", "vendor", "vendor-id:x", "component-version", "component-version:",
+                            "attribute:", "attribute:a b", "serial:1", "component-digest: main", "Vendor-Id"})
         QVERIFY2(!isValidCharacteristicName(QString::fromLatin1(bad)), bad);
 }
 
@@ -191,18 +198,31 @@ void TestManifestBuilder::jsonErrors_data()
     QTest::addColumn<QString>("path");  // field to replace, "a.b[1].c" style (only the forms used here)
     QTest::addColumn<QString>("value"); // JSON text of the replacement
     QTest::addColumn<QString>("field"); // expected in the message
-    QTest::newRow("digest hex") << QStringLiteral("components/1/digest") << QStringLiteral("\"12zz\"") << QStringLiteral("components[1].digest");
-    QTest::newRow("odd hex") << QStringLiteral("components/0/digest") << QStringLiteral("\"123\"") << QStringLiteral("components[0].digest");
-    QTest::newRow("size type") << QStringLiteral("components/0/size") << QStringLiteral("\"big\"") << QStringLiteral("components[0].size");
-    QTest::newRow("negative size") << QStringLiteral("components/0/size") << QStringLiteral("-1") << QStringLiteral("components[0].size");
-    QTest::newRow("unknown comp field") << QStringLiteral("components/1/sizes") << QStringLiteral("1") << QStringLiteral("components[1].sizes");
-    QTest::newRow("template") << QStringLiteral("template") << QStringLiteral("\"dual\"") << QStringLiteral("template");
-    QTest::newRow("sequence") << QStringLiteral("sequenceNumber") << QStringLiteral("1.5") << QStringLiteral("sequenceNumber");
-    QTest::newRow("severText") << QStringLiteral("severText") << QStringLiteral("\"yes\"") << QStringLiteral("severText");
-    QTest::newRow("characteristics") << QStringLiteral("characteristics") << QStringLiteral("[1]") << QStringLiteral("characteristics[0]");
-    QTest::newRow("dependency prefix") << QStringLiteral("dependencies/0/prefix") << QStringLiteral("[\"0g\"]") << QStringLiteral("dependencies[0].prefix[0]");
-    QTest::newRow("unknown top") << QStringLiteral("sequence") << QStringLiteral("1") << QStringLiteral("sequence");
-    QTest::newRow("newer format") << QStringLiteral("formatVersion") << QStringLiteral("2") << QStringLiteral("formatVersion");
+    QTest::newRow("digest hex") << QStringLiteral("components/1/digest") << QStringLiteral("\"12zz\"")
+                                << QStringLiteral("components[1].digest");
+    QTest::newRow("odd hex") << QStringLiteral("components/0/digest") << QStringLiteral("\"123\"")
+                             << QStringLiteral("components[0].digest");
+    QTest::newRow("size type") << QStringLiteral("components/0/size") << QStringLiteral("\"big\"")
+                               << QStringLiteral("components[0].size");
+    QTest::newRow("negative size") << QStringLiteral("components/0/size") << QStringLiteral("-1")
+                                   << QStringLiteral("components[0].size");
+    QTest::newRow("unknown comp field") << QStringLiteral("components/1/sizes") << QStringLiteral("1")
+                                        << QStringLiteral("components[1].sizes");
+    QTest::newRow("template") << QStringLiteral("template") << QStringLiteral("\"dual\"")
+                              << QStringLiteral("template");
+    QTest::newRow("sequence") << QStringLiteral("sequenceNumber") << QStringLiteral("1.5")
+                              << QStringLiteral("sequenceNumber");
+    QTest::newRow("severText") << QStringLiteral("severText") << QStringLiteral("\"yes\"")
+                               << QStringLiteral("severText");
+    QTest::newRow("characteristics") << QStringLiteral("characteristics") << QStringLiteral("[1]")
+                                     << QStringLiteral("characteristics[0]");
+    QTest::newRow("dependency prefix")
+        << QStringLiteral("dependencies/0/prefix") << QStringLiteral("[\"0g\"]")
+        << QStringLiteral("dependencies[0].prefix[0]");
+    QTest::newRow("unknown top") << QStringLiteral("sequence") << QStringLiteral("1")
+                                 << QStringLiteral("sequence");
+    QTest::newRow("newer format") << QStringLiteral("formatVersion") << QStringLiteral("2")
+                                  << QStringLiteral("formatVersion");
 }
 
 void TestManifestBuilder::jsonErrors()
@@ -261,9 +281,11 @@ void TestManifestBuilder::validateReportsEveryProblem()
     spec.components[0].digest = QByteArray(31, 'x');
     spec.components[0].uri = QStringLiteral("not a uri");
     const QStringList f = fields(ManifestBuilder::validate(spec));
-    for (const char *expected : {"vendorDomain", "modelName", "components[0].digest", "components[0].size",
-                                 "components[0].uri", "components[1].digest", "components[1].size", "components[1].payload"})
-        QVERIFY2(f.contains(QString::fromLatin1(expected)), qPrintable(QString::fromLatin1(expected) + QStringLiteral(" missing in ") + f.join(u',')));
+    for (const char *expected :
+         {"vendorDomain", "modelName", "components[0].digest", "components[0].size", "components[0].uri",
+          "components[1].digest", "components[1].size", "components[1].payload"})
+        QVERIFY2(f.contains(QString::fromLatin1(expected)),
+                 qPrintable(QString::fromLatin1(expected) + QStringLiteral(" missing in ") + f.join(u',')));
     QVERIFY(!f.contains(QStringLiteral("components[1].uri"))); // integrated: no URI needed
     for (const SpecProblem &p : ManifestBuilder::validate(spec))
         QVERIFY(!p.message.isEmpty());
@@ -285,7 +307,8 @@ void TestManifestBuilder::validateSlotsAndCharacteristics()
     QVERIFY(fields(ManifestBuilder::validate(spec)).contains(QStringLiteral("components[1].slot")));
 
     spec = test::goldenSpec(ManifestTemplate::SingleImage);
-    spec.characteristics << QStringLiteral("component-version:nope") << QStringLiteral("vendor-id") << QStringLiteral("colour");
+    spec.characteristics << QStringLiteral("component-version:nope") << QStringLiteral("vendor-id")
+                         << QStringLiteral("colour");
     spec.resourceRequestUri = QStringLiteral("/relative");
     QCOMPARE(fields(ManifestBuilder::validate(spec)),
              QStringList({QStringLiteral("characteristics[5]"), QStringLiteral("characteristics[6]"),
@@ -299,7 +322,8 @@ void TestManifestBuilder::buildRefusesInvalidSpec()
     for (const auto &r : {ManifestBuilder::buildManifest(spec), ManifestBuilder::buildEnvelope(spec)}) {
         QVERIFY(!r);
         QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
-        QVERIFY2(r.error().message().contains(QStringLiteral("components[0].digest")), qPrintable(r.error().message()));
+        QVERIFY2(r.error().message().contains(QStringLiteral("components[0].digest")),
+                 qPrintable(r.error().message()));
     }
     QVERIFY(!ManifestBuilder::manifestValue(spec));
 }
@@ -352,15 +376,18 @@ void TestManifestBuilder::matchesDraftExample()
     auto built = ManifestBuilder::buildManifest(spec);
     QVERIFY2(built, built ? "" : qPrintable(built.error().message()));
     auto ours = CborDecoder::decode(*built);
-    auto env = SuitDecoder::decodeEnvelope(readFile(test::testData(QStringLiteral("suit/manifest-spec/example%1.signed.cbor").arg(example))));
+    auto env = SuitDecoder::decodeEnvelope(
+        readFile(test::testData(QStringLiteral("suit/manifest-spec/example%1.signed.cbor").arg(example))));
     QVERIFY(ours && env);
     auto theirs = CborDecoder::decodeEmbedded(env->bytes, env->manifestBstrValue);
     QVERIFY(theirs);
     for (qint64 key : {3, 7, 20}) {
         const CborValue a = member(*ours, key), b = member(*theirs, key);
         QVERIFY2(a.isBytes() && b.isBytes(), qPrintable(QString::number(key)));
-        QVERIFY2(a.bytes() == b.bytes(), qPrintable(QStringLiteral("key %1\nours:   %2\ndraft:  %3").arg(key)
-                                                         .arg(QString::fromLatin1(a.bytes().toHex()), QString::fromLatin1(b.bytes().toHex()))));
+        QVERIFY2(a.bytes() == b.bytes(), qPrintable(QStringLiteral("key %1\nours:   %2\ndraft:  %3")
+                                                        .arg(key)
+                                                        .arg(QString::fromLatin1(a.bytes().toHex()),
+                                                             QString::fromLatin1(b.bytes().toHex()))));
     }
     if (example == 5)
         QCOMPARE(member(*ours, 9).bytes(), member(*theirs, 9).bytes());
@@ -388,7 +415,8 @@ void TestManifestBuilder::abSlotsTryEach()
         QCOMPARE(alt.size(), 3);
         QCOMPARE(alt[0].parameters->componentSlot, quint64(slot));
         QCOMPARE(alt[1].code, 5); // condition-component-slot
-        QCOMPARE(alt[2].parameters->imageDigest->bytes, crypto::sha256(QStringLiteral("main-slot%1").arg(slot).toUtf8()));
+        QCOMPARE(alt[2].parameters->imageDigest->bytes,
+                 crypto::sha256(QStringLiteral("main-slot%1").arg(slot).toUtf8()));
     }
     QVERIFY(m->sequences.contains(20) && m->sequences.contains(7) && m->sequences.contains(9));
     QCOMPARE(m->sequences[20][0].code, 15);
@@ -409,7 +437,8 @@ void TestManifestBuilder::severedMembersAndPayloads()
     auto m = SuitDecoder::decodeManifest(*env);
     QVERIFY(m);
     for (qint64 key : {20, 23}) {
-        QVERIFY(m->severable[key].digest && m->severable[key].presentInEnvelope && !m->severable[key].inManifest);
+        QVERIFY(m->severable[key].digest && m->severable[key].presentInEnvelope &&
+                !m->severable[key].inManifest);
         QVERIFY(m->severable[key].digest->check(m->severable[key].severedBytes, {}));
     }
     QCOMPARE(m->components.size(), 2);
@@ -426,7 +455,8 @@ void TestManifestBuilder::severedMembersAndPayloads()
     const CborValue *aux = lmap->find(CborValue::array({CborValue::fromBytes("aux")}));
     QVERIFY(aux);
     QCOMPARE(aux->find(6)->text(), QStringLiteral("7"));
-    QCOMPARE(lmap->find(CborValue::array({CborValue::fromBytes("main")}))->find(6)->text(), QStringLiteral("2.3.0"));
+    QCOMPARE(lmap->find(CborValue::array({CborValue::fromBytes("main")}))->find(6)->text(),
+             QStringLiteral("2.3.0"));
     QCOMPARE(lmap->find(CborValue::array({CborValue::fromBytes("main")}))->find(1)->text(), spec.vendorName);
     // set-version (update-management key 6) from "2.3.0"
     QCOMPARE(CborEncoder::encode(member(m->raw, 6)).toHex(), QByteArray("83020300"));
@@ -454,7 +484,8 @@ void TestManifestBuilder::dependencies()
     QList<qint64> installCodes;
     for (const SuitCommand &c : m->sequences[20])
         installCodes << c.code;
-    QCOMPARE(installCodes.mid(installCodes.size() - 3), QList<qint64>({12, 7, 11})); // set index, integrity, process
+    QCOMPARE(installCodes.mid(installCodes.size() - 3),
+             QList<qint64>({12, 7, 11})); // set index, integrity, process
     const auto report = SuitVerifier::verifyEnvelope(*bytes, {});
     QVERIFY(report.find(QStringLiteral("commands"))->passed);
     QVERIFY(report.find(QStringLiteral("manifest"))->passed);
@@ -483,7 +514,8 @@ void TestManifestBuilder::characteristicsExtension()
     QCOMPARE(first.code, 20);
     bool named = false;
     for (const auto &[key, value] : first.parameters->all)
-        named = named || (key == -257 && suitNames::parameter(key) == QStringLiteral("otadesk-characteristics"));
+        named =
+            named || (key == -257 && suitNames::parameter(key) == QStringLiteral("otadesk-characteristics"));
     QVERIFY(named);
     // Without characteristics the parameter is absent.
     ManifestSpec plain = spec;
@@ -496,12 +528,16 @@ void TestManifestBuilder::characteristicsExtension()
 void TestManifestBuilder::characteristicsMalformedIsReported()
 {
     const QList<std::pair<QByteArray, QString>> cases = {
-        {CborEncoder::encode(CborValue::map({{CborValue::fromInt(2), CborValue::array({CborValue::fromInt(1)})}})),
+        {CborEncoder::encode(
+             CborValue::map({{CborValue::fromInt(2), CborValue::array({CborValue::fromInt(1)})}})),
          QStringLiteral("URI")},
-        {CharacteristicDefinition{QStringLiteral("https://x.example/r"), {{CharacteristicCode::ComponentVersion, 9, {}}}}.encode(),
+        {CharacteristicDefinition{QStringLiteral("https://x.example/r"),
+                                  {{CharacteristicCode::ComponentVersion, 9, {}}}}
+             .encode(),
          QStringLiteral("component 9")},
-        {CborEncoder::encode(CborValue::map({{CborValue::fromInt(1), CborValue::fromText(QStringLiteral("https://x.example/r"))},
-                                             {CborValue::fromInt(2), CborValue::array({CborValue::fromInt(42)})}})),
+        {CborEncoder::encode(CborValue::map(
+             {{CborValue::fromInt(1), CborValue::fromText(QStringLiteral("https://x.example/r"))},
+              {CborValue::fromInt(2), CborValue::array({CborValue::fromInt(42)})}})),
          QStringLiteral("unknown characteristic code")},
         {QByteArray::fromHex("a201"), QStringLiteral("remain")},
     };
@@ -514,7 +550,8 @@ void TestManifestBuilder::characteristicsMalformedIsReported()
     ManifestSpec spec = test::goldenSpec(ManifestTemplate::SingleImage);
     const QByteArray good = *ManifestBuilder::buildEnvelope(spec);
     QByteArray bad = good;
-    const QByteArray code = CborEncoder::encode(CborValue::array({CborValue::fromInt(8), CborValue::fromText(QStringLiteral("region"))}));
+    const QByteArray code = CborEncoder::encode(
+        CborValue::array({CborValue::fromInt(8), CborValue::fromText(QStringLiteral("region"))}));
     const qsizetype at = bad.indexOf(code);
     QVERIFY(at > 0);
     bad[at + 1] = char(0x09); // attribute code 8 -> 9: unknown
@@ -533,8 +570,9 @@ void TestManifestBuilder::characteristicsDocument()
     const QString docPath = sourcePath(QStringLiteral("docs/suit-characteristics.md"));
     QString doc = QString::fromUtf8(readFile(docPath));
     auto blockRe = [](const QString &name) {
-        return QRegularExpression(QStringLiteral("(<!-- generated: %1 -->\\s*```[a-z-]*\\n)(.*?)(```)").arg(name),
-                                  QRegularExpression::DotMatchesEverythingOption);
+        return QRegularExpression(
+            QStringLiteral("(<!-- generated: %1 -->\\s*```[a-z-]*\\n)(.*?)(```)").arg(name),
+            QRegularExpression::DotMatchesEverythingOption);
     };
     const ManifestSpec spec = test::goldenSpec(ManifestTemplate::SingleImage);
     auto report = SuitVerifier::verifyEnvelope(*ManifestBuilder::buildEnvelope(spec), {});
@@ -543,12 +581,11 @@ void TestManifestBuilder::characteristicsDocument()
     pretty.pretty = true;
     const CharacteristicDefinition &def = *report.manifest->characteristics;
     const QByteArray request = CharacteristicReport::encode(
-        report.envelope->digestBstr,
-        {{def.requests[0], CborValue::fromBytes(spec.vendorId().toRfc4122())},
-         {def.requests[1], CborValue::fromBytes(spec.classId().toRfc4122())},
-         {def.requests[2], CborValue::fromText(QStringLiteral("B2"))},
-         {def.requests[3], CborValue::fromText(QStringLiteral("2.2.1"))},
-         {def.requests[4], CborValue::fromText(QStringLiteral("eu-west"))}});
+        report.envelope->digestBstr, {{def.requests[0], CborValue::fromBytes(spec.vendorId().toRfc4122())},
+                                      {def.requests[1], CborValue::fromBytes(spec.classId().toRfc4122())},
+                                      {def.requests[2], CborValue::fromText(QStringLiteral("B2"))},
+                                      {def.requests[3], CborValue::fromText(QStringLiteral("2.2.1"))},
+                                      {def.requests[4], CborValue::fromText(QStringLiteral("eu-west"))}});
     const QList<std::pair<QString, QString>> blocks = {
         {QStringLiteral("parameter"),
          toDiagnostic(CborValue::map({{CborValue::fromInt(-257), def.parameterValue()}}), pretty)},
@@ -604,7 +641,8 @@ void TestManifestBuilder::golden()
     QVERIFY(key);
     auto signedBytes = EnvelopeSigner::sign(*bytes, *key);
     QVERIFY(signedBytes);
-    const auto report = SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("release"), key->publicKey()}});
+    const auto report =
+        SuitVerifier::verifyEnvelope(*signedBytes, {{QStringLiteral("release"), key->publicKey()}});
     QVERIFY2(report.ok(), qPrintable(report.toString()));
 }
 

@@ -76,7 +76,12 @@ void TestSequenceRegistry::publishAndPersist()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     QCOMPARE(root.value(QStringLiteral("entries")).toArray().size(), 2);
-    QCOMPARE(root.value(QStringLiteral("entries")).toArray().at(1).toObject().value(QStringLiteral("manifestDigest")).toString(),
+    QCOMPARE(root.value(QStringLiteral("entries"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(QStringLiteral("manifestDigest"))
+                 .toString(),
              QString::fromLatin1(digest("five").toHex()));
     SequenceRegistry again{Workspace(m_dir->path())};
     QCOMPARE(*again.highest(QStringLiteral("GW-200")), std::optional<quint64>(5));
@@ -97,8 +102,10 @@ void TestSequenceRegistry::refusesLowerOrEqual()
         auto r = registry.check(QStringLiteral("GW-200"), n, digest("other"));
         QVERIFY(!r);
         QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
-        QVERIFY2(r.error().message().contains(QStringLiteral("sequence number %1 is not above 7, already published for GW-200 on ").arg(n)),
-                 qPrintable(r.error().message()));
+        QVERIFY2(
+            r.error().message().contains(
+                QStringLiteral("sequence number %1 is not above 7, already published for GW-200 on ").arg(n)),
+            qPrintable(r.error().message()));
         QVERIFY(!registry.publish(QStringLiteral("GW-200"), n, digest("other")));
     }
     QCOMPARE(registry.list()->size(), 1);
@@ -110,7 +117,8 @@ void TestSequenceRegistry::reSignSameManifest()
     SequenceRegistry registry{Workspace(m_dir->path())};
     QVERIFY(registry.publish(QStringLiteral("GW-200"), 3, digest("three")));
     QVERIFY(registry.publish(QStringLiteral("GW-200"), 4, digest("four")));
-    QVERIFY(registry.check(QStringLiteral("GW-200"), 3, digest("three"))); // same manifest: adding a signature is fine
+    QVERIFY(registry.check(QStringLiteral("GW-200"), 3,
+                           digest("three"))); // same manifest: adding a signature is fine
     QVERIFY(registry.publish(QStringLiteral("GW-200"), 4, digest("four")));
     QVERIFY(registry.publish(QStringLiteral("GW-200"), 3, digest("three")));
     QCOMPARE(registry.list()->size(), 2); // nothing recorded twice
@@ -144,8 +152,10 @@ void TestSequenceRegistry::damagedFileIsNeverOverwritten_data()
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("not json") << QByteArray("{\"format\": \"otadesk-sequence-numbers\", \"entries\": [");
     QTest::newRow("other file") << QByteArray("{\"hello\": 1}");
-    QTest::newRow("bad entry") << QByteArray(R"({"format":"otadesk-sequence-numbers","version":1,"entries":[{"product":"GW-200","sequenceNumber":"x","manifestDigest":"00","signedAt":"2026-01-01T00:00:00Z"}]})");
-    QTest::newRow("newer version") << QByteArray(R"({"format":"otadesk-sequence-numbers","version":2,"entries":[]})");
+    QTest::newRow("bad entry") << QByteArray(
+        R"({"format":"otadesk-sequence-numbers","version":1,"entries":[{"product":"GW-200","sequenceNumber":"x","manifestDigest":"00","signedAt":"2026-01-01T00:00:00Z"}]})");
+    QTest::newRow("newer version") << QByteArray(
+        R"({"format":"otadesk-sequence-numbers","version":2,"entries":[]})");
 }
 
 void TestSequenceRegistry::damagedFileIsNeverOverwritten()
@@ -177,7 +187,8 @@ void TestSequenceRegistry::largeNumbers()
     SequenceRegistry registry{Workspace(m_dir->path())};
     const quint64 big = 18446744073709551614ull;
     QVERIFY(registry.publish(QStringLiteral("GW-200"), big, digest("big")));
-    QCOMPARE(*SequenceRegistry{Workspace(m_dir->path())}.highest(QStringLiteral("GW-200")), std::optional<quint64>(big));
+    QCOMPARE(*SequenceRegistry{Workspace(m_dir->path())}.highest(QStringLiteral("GW-200")),
+             std::optional<quint64>(big));
     QCOMPARE(*registry.next(QStringLiteral("GW-200")), big + 1);
     QVERIFY(registry.publish(QStringLiteral("GW-200"), big + 1, digest("max")));
     QVERIFY(!registry.next(QStringLiteral("GW-200")));

@@ -3,6 +3,7 @@
 #include "core/crypto/Digest.h"
 #include "ui/firmware/LibraryTask.h"
 #include "ui/manifest/FirmwarePickerDialog.h"
+#include "ui/manifest/ManifestDrafts.h"
 #include "ui/manifest/ManifestDocument.h"
 #include "ui/manifest/ManifestTask.h"
 #include "ui/shell/DialogRunner.h"
@@ -47,8 +48,10 @@ ComponentsEditor::ComponentsEditor(ManifestDocument *document, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(UriColumn, QHeaderView::Stretch);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     const int cw = m_table->fontMetrics().averageCharWidth();
-    const QList<int> widths{10, 5, 18, 14, 9, 0, 9, 0};
+    const QList<int> widths{8, 4, 14, 10, 10, 0, 8, 0};
     for (int c = 0; c < ColumnCount; ++c) { // at least as wide as the header text
         const int header = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(
                                m_table->horizontalHeaderItem(c)->text()) + 4 * cw;
@@ -149,6 +152,10 @@ void ComponentsEditor::refresh()
         integrated->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         integrated->setCheckState(c.integrated ? Qt::Checked : Qt::Unchecked);
     }
+    // The slot column only where slots are used (A/B images).
+    const bool slots = m_document->spec().templateKind == manifest::ManifestTemplate::ABSlots
+                       || std::any_of(components.begin(), components.end(), [](const ComponentSpec &c) { return c.slot.has_value(); });
+    m_table->setColumnHidden(SlotColumn, !slots);
     if (current >= 0 && current < components.size())
         m_table->setCurrentCell(current, column);
     else if (!components.isEmpty())
@@ -279,20 +286,10 @@ void ComponentsEditor::useLibraryEntry(int row, const library::FirmwareEntry &en
     m_loading = new LibraryTask(
         m_workspacePath,
         [entry, bytes](library::FirmwareLibrary &lib, const std::atomic<bool> &) -> QString {
-            if (entry.kind == library::EntryKind::Auxiliary) {
-                auto content = lib.fileContent(entry);
-                if (!content)
-                    return content.error().toString();
-                *bytes = *content;
-                return {};
-            }
-            auto loaded = lib.loadImage(entry);
-            if (!loaded)
-                return loaded.error().toString();
-            auto flat = loaded->result.image.flatten();
-            if (!flat)
-                return flat.error().toString();
-            *bytes = *flat;
+            auto read = libraryImageBytes(lib, entry);
+            if (!read)
+                return read.error().toString();
+            *bytes = *read;
             return {};
         },
         this);

@@ -5,6 +5,8 @@
 #include "core/manifest/SuitDecoder.h"
 #include "ui/manifest/EnvelopeTree.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -78,6 +80,17 @@ EnvelopeView::EnvelopeView(QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
+}
+
+Status EnvelopeView::showFile(const QString &path, const QList<SuitTrustedKey> &keys)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, file.errorString());
+    const QByteArray bytes = file.readAll();
+    if (bytes.isEmpty())
+        return fail(ErrorCode::Format, tr("The file is empty."));
+    return showEnvelope(bytes, QFileInfo(path).fileName(), keys);
 }
 
 Status EnvelopeView::showEnvelope(const QByteArray &bytes, const QString &source, const QList<SuitTrustedKey> &keys)

@@ -34,6 +34,7 @@ IdentityForm::IdentityForm(ManifestDocument *document, QWidget *parent)
     m_product->setObjectName(QStringLiteral("manifestProduct"));
     m_product->setEditable(true);
     m_product->setInsertPolicy(QComboBox::NoInsert);
+    m_product->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_product->setToolTip(tr("Product code: sequence numbers and default signing keys are kept per product"));
     m_product->setStatusTip(m_product->toolTip());
     connect(m_product, &QComboBox::currentTextChanged, this, [this](const QString &text) {

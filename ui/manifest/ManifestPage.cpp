@@ -6,27 +6,26 @@
 #include "ui/manifest/DependenciesEditor.h"
 #include "ui/manifest/EnvelopeView.h"
 #include "ui/manifest/IdentityForm.h"
+#include "ui/manifest/ManifestDrafts.h"
 #include "ui/manifest/ManifestCommandLines.h"
 #include "ui/manifest/ManifestDocument.h"
 #include "ui/manifest/ManifestPreview.h"
 #include "ui/manifest/SignDialog.h"
 #include "ui/manifest/TrustedKeys.h"
+#include "ui/manifest/UndoKeyFilter.h"
 #include "ui/shell/DialogRunner.h"
 #include "ui/widgets/Icons.h"
 
-#include <QAbstractSpinBox>
 #include <QAction>
-#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QSaveFile>
+#include <QShowEvent>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
@@ -111,9 +110,7 @@ ManifestPage::ManifestPage(ActivityLog *log, QWidget *parent)
     connect(m_preview, &ManifestPreview::problemActivated, this, &ManifestPage::focusField);
 
     // Ctrl+Z / Ctrl+Shift+Z in the form's fields go to the page's undo stack, not to the field's own history.
-    for (QWidget *w : m_scroll->widget()->findChildren<QWidget *>())
-        if (qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QComboBox *>(w))
-            w->installEventFilter(this);
+    (new UndoKeyFilter(this))->watch(m_scroll->widget());
 
     m_document->reset(ManifestBuilder::fromTemplate(ManifestTemplate::SingleImage));
 }
@@ -153,7 +150,7 @@ QWidget *ManifestPage::createEditor()
     split->addWidget(m_preview);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
-    split->setSizes({560, 520});
+    split->setSizes({600, 480});
     split->setChildrenCollapsible(false);
     return split;
 }
@@ -219,7 +216,10 @@ void ManifestPage::createActions()
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setObjectName(QStringLiteral("actionManifestRedo"));
     m_redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    m_redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(QKeySequence::Redo)});
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)))
+        redoKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_redo->setShortcuts(redoKeys);
     m_redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_redo->setStatusTip(tr("Make the change taken back again"));
     addActions({m_undo, m_redo});
@@ -228,19 +228,6 @@ void ManifestPage::createActions()
 QList<QAction *> ManifestPage::fileActions() const
 {
     return {m_openDraft, m_saveDraft, m_sign, m_save, m_saveAs, m_openEnvelope};
-}
-
-bool ManifestPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::ShortcutOverride) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
-            key->keyCombination() == QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_Z)) {
-            event->ignore(); // not the field's: the page's Undo / Redo actions take it
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ManifestPage::setWorkspace(const QString &path)
@@ -263,6 +250,13 @@ void ManifestPage::setProductProvider(std::function<QStringList()> provider)
 void ManifestPage::setEntryProvider(std::function<QList<library::FirmwareEntry>()> provider)
 {
     m_components->setEntryProvider(std::move(provider));
+}
+
+void ManifestPage::showEvent(QShowEvent *event)
+{
+    if (m_products) // products imported since the page was last shown
+        m_identity->setProducts(m_products());
+    QWidget::showEvent(event);
 }
 
 bool ManifestPage::isModified() const { return m_document->isModified(); }
@@ -290,8 +284,6 @@ void ManifestPage::updateState()
     m_sign->setEnabled(idle);
     m_save->setEnabled(idle);
     m_saveAs->setEnabled(idle);
-    if (m_products && m_identity->product()->count() == 0)
-        m_identity->setProducts(m_products());
 }
 
 bool ManifestPage::maybeDiscard()
@@ -441,20 +433,8 @@ void ManifestPage::openEnvelopeWithDialog()
 
 bool ManifestPage::openEnvelope(const QString &path)
 {
-    QFile file(path);
-    QString error;
-    QByteArray bytes;
-    if (!file.open(QIODevice::ReadOnly))
-        error = file.errorString();
-    else
-        bytes = file.readAll();
-    if (error.isEmpty() && bytes.isEmpty())
-        error = tr("The file is empty.");
-    if (error.isEmpty()) {
-        const Status shown = m_envelope->showEnvelope(bytes, QFileInfo(path).fileName(), trustedKeys(m_workspacePath));
-        if (!shown)
-            error = shown.error().message();
-    }
+    const Status shown = m_envelope->showFile(path, trustedKeys(m_workspacePath));
+    const QString error = shown ? QString() : shown.error().message();
     if (!error.isEmpty()) {
         m_log->error(kSource, tr("Cannot open %1 as a SUIT envelope: %2").arg(native(path), error));
         DialogRunner::warn(this, tr("Open SUIT envelope"),
@@ -482,30 +462,11 @@ void ManifestPage::openDraftWithDialog()
 
 bool ManifestPage::openDraft(const QString &path)
 {
-    QFile file(path);
-    QString error;
-    std::optional<ManifestSpec> spec;
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = file.errorString();
-    } else {
-        QJsonParseError parse;
-        const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parse);
-        if (parse.error != QJsonParseError::NoError || !json.isObject()) {
-            error = parse.error != QJsonParseError::NoError
-                        ? tr("not JSON (%1 at offset %2)").arg(parse.errorString()).arg(parse.offset)
-                        : tr("not a JSON object");
-        } else if (auto parsed = ManifestSpec::fromJson(json.object()); !parsed) {
-            error = parsed.error().message();
-        } else {
-            spec = *parsed;
-            if (const Status loaded = spec->loadPayloads(QFileInfo(path).absolutePath()); !loaded)
-                error = loaded.error().message();
-        }
-    }
-    if (!error.isEmpty() || !spec) {
-        m_log->error(kSource, tr("Cannot open the manifest draft %1: %2").arg(native(path), error));
+    const auto spec = readDraft(path, m_workspacePath);
+    if (!spec) {
+        m_log->error(kSource, tr("Cannot open the manifest draft %1: %2").arg(native(path), spec.error().message()));
         DialogRunner::warn(this, tr("Open manifest draft"),
-                           tr("%1 cannot be opened as a manifest draft:\n%2").arg(native(path), error));
+                           tr("%1 cannot be opened as a manifest draft:\n%2").arg(native(path), spec.error().message()));
         return false;
     }
     m_document->setSuitPath({});
@@ -532,10 +493,8 @@ bool ManifestPage::saveDraftWithDialog()
 
 bool ManifestPage::saveDraft(const QString &path)
 {
-    const QByteArray json = QJsonDocument(m_document->spec().toJson()).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        const QString error = file.errorString();
+    if (const Status written = writeDraft(path, m_document->spec()); !written) {
+        const QString error = written.error().message();
         m_log->error(kSource, tr("Cannot save the manifest draft %1: %2").arg(native(path), error));
         DialogRunner::warn(this, tr("Save manifest draft"),
                            tr("The draft was not written to %1:\n%2").arg(native(path), error));

@@ -90,7 +90,7 @@ Q_SIGNALS:
     void showRequested();
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();

@@ -42,6 +42,7 @@ ManifestPreview::ManifestPreview(ManifestDocument *document, QWidget *parent)
 
     m_problems->setObjectName(QStringLiteral("manifestProblems"));
     m_problems->setWordWrap(true);
+    m_problems->setIconSize(QSize(16, 16));
     m_problems->setToolTip(tr("Click a problem to go to its field"));
     connect(m_problems, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         Q_EMIT problemActivated(item->data(Qt::UserRole).toString());
