@@ -4,6 +4,10 @@
   cose_interop.py verify PUBLIC.pem SIGN1.cbor PAYLOAD.bin   exit 0 if the signature is valid, 1 if not
   cose_interop.py sign ec|ed OUTDIR PAYLOAD.bin              writes OUTDIR/public.pem and OUTDIR/sign1.cbor
                                                               (tagged, detached payload)
+  cose_interop.py envelope ENVELOPE.suit [PUBLIC.pem]         SUIT envelope: canonical CBOR (key 2 before 3),
+                                                              manifest digest over the bstr with its header,
+                                                              severed members' digests, and with a key every
+                                                              COSE_Sign1 block; exit 0 if all hold, 1 if not
 Exit code 2 on usage errors, 3 if cbor2/cryptography are missing.
 """
 import sys
@@ -80,7 +84,90 @@ def sign(kind, outdir, payload_path):
     return 0
 
 
+def canonical(value) -> bytes:
+    return cbor2.dumps(value, canonical=True)
+
+
+def suit_digest_ok(digest_cbor, data: bytes) -> bool:
+    alg, expected = cbor2.loads(digest_cbor) if isinstance(digest_cbor, bytes) else digest_cbor
+    if alg != -16:
+        print(f"digest algorithm {alg} not SHA-256", file=sys.stderr)
+        return False
+    h = hashes.Hash(hashes.SHA256())
+    h.update(data)
+    return h.finalize() == expected
+
+
+def envelope(path, pem_path=None):
+    raw = open(path, "rb").read()
+    obj = cbor2.loads(raw)
+    env = obj.value if isinstance(obj, cbor2.CBORTag) and obj.tag == 107 else obj
+    if not isinstance(env, dict) or 2 not in env or 3 not in env:
+        print("not a SUIT envelope", file=sys.stderr)
+        return 1
+    keys = list(env.keys())
+    if keys.index(2) > keys.index(3):
+        print("key 3 before key 2", file=sys.stderr)
+        return 1
+    # Canonical apart from the SUIT exception: re-encode with 2 and 3 first, the rest in canonical order.
+    rest = {k: v for k, v in env.items() if k not in (2, 3)}
+    head = cbor2.dumps(2) + cbor2.dumps(env[2]) + cbor2.dumps(3) + cbor2.dumps(env[3])
+    body = canonical(rest)[1:] if rest else b""
+    expected = bytes([0xa0 + len(env)]) + head + body
+    if isinstance(obj, cbor2.CBORTag):
+        expected = bytes([0xd8, 0x6b]) + expected
+    if len(env) < 24 and expected != raw:
+        print("envelope is not deterministically encoded", file=sys.stderr)
+        return 1
+    manifest = cbor2.loads(env[3])
+    if canonical(manifest) != env[3]:
+        print("manifest is not deterministically encoded", file=sys.stderr)
+        return 1
+    auth = cbor2.loads(env[2])
+    if not suit_digest_ok(auth[0], cbor2.dumps(env[3])):
+        print("manifest digest mismatch", file=sys.stderr)
+        return 1
+    for key in (16, 20, 23):
+        if key in manifest and not isinstance(manifest[key], bytes):
+            if key not in env or not suit_digest_ok(manifest[key], cbor2.dumps(env[key])):
+                print(f"severed member {key} digest mismatch", file=sys.stderr)
+                return 1
+    signatures = 0
+    if pem_path:
+        key = serialization.load_pem_public_key(open(pem_path, "rb").read())
+        for block in auth[1:]:
+            sign1 = cbor2.loads(block)
+            if not isinstance(sign1, cbor2.CBORTag) or sign1.tag != 18:
+                continue
+            protected, _, payload, signature = sign1.value
+            if payload is not None:
+                print("payload not detached", file=sys.stderr)
+                return 1
+            alg = cbor2.loads(protected).get(1)
+            tbs = sig_structure(protected, auth[0])  # the SUIT_Digest encoding; Sig_structure wraps it in a bstr
+            try:
+                if isinstance(key, ec.EllipticCurvePublicKey) and alg in (-7, -9) and len(signature) == 64:
+                    r = int.from_bytes(signature[:32], "big")
+                    s = int.from_bytes(signature[32:], "big")
+                    key.verify(encode_dss_signature(r, s), tbs, ec.ECDSA(hashes.SHA256()))
+                elif isinstance(key, ed25519.Ed25519PublicKey) and alg in (-8, -19):
+                    key.verify(signature, tbs)
+                else:
+                    continue
+            except InvalidSignature:
+                print("signature invalid", file=sys.stderr)
+                return 1
+            signatures += 1
+        if signatures == 0:
+            print("no signature by that key", file=sys.stderr)
+            return 1
+    print(f"envelope ok, {signatures} signature(s)")
+    return 0
+
+
 def main(argv):
+    if len(argv) in (3, 4) and argv[1] == "envelope":
+        return envelope(argv[2], argv[3] if len(argv) == 4 else None)
     if len(argv) == 5 and argv[1] == "verify":
         return verify(argv[2], argv[3], argv[4])
     if len(argv) == 5 and argv[1] == "sign" and argv[2] in ("ec", "ed"):

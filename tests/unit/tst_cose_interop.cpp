@@ -1,7 +1,11 @@
 // Interoperability: COSE_Sign1 made by our code verifies with an independent Python implementation
-// (tests/interop/cose_interop.py: cbor2 + cryptography) and vice versa. Skipped if python3 or the modules are
-// missing.
+// (tests/interop/cose_interop.py: cbor2 + cryptography) and vice versa; whole SUIT envelopes built and signed by
+// ManifestBuilder / EnvelopeSigner pass its independent envelope check (deterministic encoding, manifest and
+// severed digests, signature). Skipped if python3 or the modules are missing.
 #include "core/manifest/CoseSign1.h"
+#include "core/manifest/EnvelopeSigner.h"
+#include "core/manifest/SuitDecoder.h"
+#include "TestData.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +26,9 @@ private Q_SLOTS:
     void oursVerifiedByPython();
     void pythonVerifiedByOurs_data();
     void pythonVerifiedByOurs();
+    void officialEnvelopesPassPythonCheck();
+    void ourEnvelopesPassPythonCheck_data();
+    void ourEnvelopesPassPythonCheck();
 
 private:
     int runScript(const QStringList &args, QString *output = nullptr);
@@ -138,6 +145,73 @@ void TestCoseInterop::pythonVerifiedByOurs()
     auto ok = sign1->verify(*key, QByteArrayView(payload));
     QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message()));
     QVERIFY(!sign1->verify(*key, QByteArrayView("payload signed by pythoN")));
+}
+
+void TestCoseInterop::officialEnvelopesPassPythonCheck()
+{
+    // The independent checker itself is right: it accepts the draft's signed examples with their key.
+    const QString key = test::testData(QStringLiteral("suit/manifest-spec/examples_public_key.pem"));
+    for (int i = 0; i <= 5; ++i) {
+        const QString file = test::testData(QStringLiteral("suit/manifest-spec/example%1.signed.cbor").arg(i));
+        QString out;
+        QVERIFY2(runScript({QStringLiteral("envelope"), file, key}, &out) == 0, qPrintable(file + u' ' + out));
+        QVERIFY2(out.contains(QStringLiteral("1 signature(s)")), qPrintable(out));
+    }
+}
+
+void TestCoseInterop::ourEnvelopesPassPythonCheck_data()
+{
+    QTest::addColumn<QString>("golden");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<qint64>("alg");
+    QTest::newRow("single-image ESP256") << u"single-image"_qs << int(crypto::KeyType::EcdsaP256) << qint64(-9);
+    QTest::newRow("ab-slots ES256") << u"ab-slots"_qs << int(crypto::KeyType::EcdsaP256) << qint64(-7);
+    QTest::newRow("image-aux Ed25519") << u"image-aux"_qs << int(crypto::KeyType::Ed25519) << qint64(-19);
+    QTest::newRow("multi-component EdDSA") << u"multi-component"_qs << int(crypto::KeyType::Ed25519) << qint64(-8);
+}
+
+void TestCoseInterop::ourEnvelopesPassPythonCheck()
+{
+    QFETCH(QString, golden);
+    QFETCH(int, type);
+    QFETCH(qint64, alg);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString unsignedPath = QStringLiteral("tests/data/golden/%1.suit").arg(golden);
+    const QByteArray unsignedEnvelope = readFile(unsignedPath);
+    QVERIFY2(!unsignedEnvelope.isEmpty(), qPrintable(unsignedPath));
+    QString out;
+    QVERIFY2(runScript({QStringLiteral("envelope"), unsignedPath}, &out) == 0, qPrintable(out));
+
+    auto key = crypto::PrivateKey::generate(crypto::KeyType(type));
+    QVERIFY(key);
+    EnvelopeSigner::Options options;
+    options.algorithm = alg;
+    auto signedEnvelope = EnvelopeSigner::sign(unsignedEnvelope, *key, options);
+    QVERIFY2(signedEnvelope, qPrintable(signedEnvelope ? QString() : signedEnvelope.error().message()));
+    const QString pem = dir.filePath(QStringLiteral("public.pem"));
+    const QString signedPath = dir.filePath(QStringLiteral("signed.suit"));
+    QVERIFY(writeFile(pem, key->publicKey().toPem()));
+    QVERIFY(writeFile(signedPath, *signedEnvelope));
+    QVERIFY2(runScript({QStringLiteral("envelope"), signedPath, pem}, &out) == 0, qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("1 signature(s)")), qPrintable(out));
+
+    // The check can fail: the last signature byte flipped, then a byte of the manifest digest flipped.
+    QByteArray tampered = *signedEnvelope;
+    auto decoded = SuitDecoder::decodeEnvelope(unsignedEnvelope);
+    QVERIFY(decoded);
+    // The signature ends the authentication wrapper, right before the manifest's key (3).
+    const qsizetype signatureEnd = tampered.indexOf(decoded->manifestBstr) - 1;
+    QVERIFY(signatureEnd > 64);
+    tampered[signatureEnd - 1] = char(tampered[signatureEnd - 1] ^ 0x01);
+    QVERIFY(writeFile(signedPath, tampered));
+    QCOMPARE(runScript({QStringLiteral("envelope"), signedPath, pem}, &out), 1);
+    tampered = *signedEnvelope;
+    const qsizetype digestAt = tampered.indexOf(decoded->manifestDigest->bytes);
+    QVERIFY(digestAt > 0);
+    tampered[digestAt] = char(tampered[digestAt] ^ 0x80);
+    QVERIFY(writeFile(signedPath, tampered));
+    QCOMPARE(runScript({QStringLiteral("envelope"), signedPath, pem}, &out), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCoseInterop)

@@ -566,6 +566,7 @@ private Q_SLOTS:
         const QDir dir(qEnvironmentVariable("OTADESK_SCREENSHOT_DIR", m_dir->path()));
         addKey(QStringLiteral("release"), kProduct);
         fillForm(5);
+        page()->focusField(QStringLiteral("vendorDomain")); // the top of the form in view
         QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("manifest-editor.png"))));
         QVERIFY(page()->openEnvelope(test::testData(QStringLiteral("suit/manifest-spec/example3.signed.cbor"))));
         QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("manifest-viewer.png"))));

@@ -58,7 +58,9 @@ ComponentsEditor::ComponentsEditor(ManifestDocument *document, QWidget *parent)
         if (c != UriColumn)
             m_table->setColumnWidth(c, qMax(widths[c] * cw, header));
     }
-    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 4 + 8);
+    const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
+    m_table->setMinimumHeight(rowHeight * 4 + 8);
+    m_table->setMaximumHeight(rowHeight * 8 + 8); // the characteristics below stay in view
     connect(m_table, &QTableWidget::itemChanged, this, &ComponentsEditor::onItemChanged);
     connect(m_table, &QTableWidget::currentCellChanged, this, &ComponentsEditor::updateButtons);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int, int column) {
