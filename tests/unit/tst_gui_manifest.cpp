@@ -568,6 +568,16 @@ private Q_SLOTS:
         fillForm(5);
         page()->focusField(QStringLiteral("vendorDomain")); // the top of the form in view
         QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("manifest-editor.png"))));
+        bool grabbed = false;
+        {
+            test::ScriptedDialogs dialogs([&](QDialog *d) {
+                d->adjustSize();
+                grabbed = d->grab().save(dir.filePath(QStringLiteral("manifest-sign.png")));
+                return int(QDialog::Rejected);
+            });
+            QVERIFY(!page()->sign());
+        }
+        QVERIFY(grabbed);
         QVERIFY(page()->openEnvelope(test::testData(QStringLiteral("suit/manifest-spec/example3.signed.cbor"))));
         QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("manifest-viewer.png"))));
     }
