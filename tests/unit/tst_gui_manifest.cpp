@@ -12,11 +12,12 @@
 #include "core/manifest/SuitDecoder.h"
 #include "TestData.h"
 #include "tst_gui_util.h"
-#include "ui/MainWindow.h"
 #include "ui/firmware/FirmwarePage.h"
 #include "ui/keys/KeysPage.h"
+#include "ui/MainWindow.h"
 #include "ui/manifest/CharacteristicsEditor.h"
 #include "ui/manifest/ComponentsEditor.h"
+#include "ui/manifest/DependenciesEditor.h"
 #include "ui/manifest/EnvelopeTree.h"
 #include "ui/manifest/EnvelopeView.h"
 #include "ui/manifest/FirmwarePickerDialog.h"
@@ -37,13 +38,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <QUndoStack>
 #include <QtTest>
+#include <QUndoStack>
 
 using namespace otadesk;
 using namespace otadesk::ui;
@@ -54,7 +55,10 @@ const QByteArray kPassphrase = "correct horse battery staple";
 const QString kProduct = QStringLiteral("GW-200");
 const QString kUri = QStringLiteral("https://updates.example.com/gw200/firmware-base.bin");
 
-QString firmwareFile() { return test::testData(QStringLiteral("firmware/pybricks/7.27.0/cityhub/firmware-base.bin")); }
+QString firmwareFile()
+{
+    return test::testData(QStringLiteral("firmware/pybricks/7.27.0/cityhub/firmware-base.bin"));
+}
 
 QByteArray readFile(const QString &path)
 {
@@ -127,7 +131,8 @@ private:
                 auto *picker = qobject_cast<FirmwarePickerDialog *>(d);
                 if (!picker || !picker->selectId(m_entry.id))
                     return int(QDialog::Rejected);
-                QTest::mouseClick(picker->findChild<QPushButton *>(QStringLiteral("firmwarePickerOk")), Qt::LeftButton);
+                QTest::mouseClick(picker->findChild<QPushButton *>(QStringLiteral("firmwarePickerOk")),
+                                  Qt::LeftButton);
                 return picker->result();
             });
             QTest::mouseClick(page()->components()->pickButton(), Qt::LeftButton);
@@ -197,8 +202,10 @@ private Q_SLOTS:
         QCOMPARE(page()->objectName(), QStringLiteral("manifestsPage"));
         QCOMPARE(page()->workspacePath(), workspace());
         QCOMPARE(manifest::allTemplates().size(), page()->templateActions().size());
-        QVERIFY(page()->commandLine()->text().contains(QStringLiteral("otactl manifest create --template single-image")));
-        QVERIFY(page()->identity()->product()->findText(kProduct) >= 0); // products of the library are offered
+        QVERIFY(page()->commandLine()->text().contains(
+            QStringLiteral("otactl manifest create --template single-image")));
+        QVERIFY(page()->identity()->product()->findText(kProduct) >=
+                0); // products of the library are offered
         QVERIFY(!page()->isModified());
         QCOMPARE(m_window->windowTitle(), QStringLiteral("OTA Desk"));
         // A fresh template has problems (no product, no firmware yet), shown in the preview.
@@ -210,7 +217,7 @@ private Q_SLOTS:
     void formBuildsLivePreview()
     {
         fillForm();
-        const manifest::ComponentSpec &c = spec().components.first();
+        const manifest::ComponentSpec c = spec().components.first();
         // The digest and size come from the library entry's image: for a raw binary, the file itself.
         const QByteArray file = readFile(firmwareFile());
         QCOMPARE(c.digest, crypto::sha256(file));
@@ -218,11 +225,16 @@ private Q_SLOTS:
         QCOMPARE(c.size, quint64(file.size()));
         QCOMPARE(c.firmwareId, QString::number(m_entry.id));
         QCOMPARE(c.uri, kUri);
-        QVERIFY(page()->components()->table()->item(0, ComponentsEditor::DigestColumn)->text().startsWith(
-            QString::fromLatin1(c.digest.toHex().left(16))));
+        QVERIFY(page()
+                    ->components()
+                    ->table()
+                    ->item(0, ComponentsEditor::DigestColumn)
+                    ->text()
+                    .startsWith(QString::fromLatin1(c.digest.toHex().left(16))));
 
         // Vendor / class ids shown live, as the spec computes them.
-        QCOMPARE(page()->identity()->vendorIdLabel()->text(), spec().vendorId().toString(QUuid::WithoutBraces));
+        QCOMPARE(page()->identity()->vendorIdLabel()->text(),
+                 spec().vendorId().toString(QUuid::WithoutBraces));
         QCOMPARE(page()->identity()->classIdLabel()->text(), spec().classId().toString(QUuid::WithoutBraces));
 
         ManifestPreview *preview = page()->preview();
@@ -260,10 +272,21 @@ private Q_SLOTS:
         QVERIFY(waitPreview());
         QVERIFY(!preview->currentProblems().isEmpty());
         QVERIFY(preview->envelope().isEmpty());
-        page()->characteristics()->resourceUri()->setText(QStringLiteral("https://updates.example.com/resource"));
+        page()->characteristics()->resourceUri()->setText(
+            QStringLiteral("https://updates.example.com/resource"));
         QVERIFY(waitPreview());
         QVERIFY(preview->currentProblems().isEmpty());
-        QVERIFY(page()->commandLine()->text().contains(QStringLiteral("--characteristic component-version:main")));
+        QVERIFY(page()->commandLine()->text().contains(
+            QStringLiteral("--characteristic component-version:main")));
+
+        // The same image from a file: same digest, the command line names the file.
+        page()->components()->useFile(0, firmwareFile());
+        QVERIFY(QTest::qWaitFor([this] { return !page()->components()->isLoading(); }, 20000));
+        QCOMPARE(spec().components.first().payloadFile, firmwareFile());
+        QVERIFY(spec().components.first().firmwareId.isEmpty());
+        QCOMPARE(spec().components.first().digest, c.digest);
+        QVERIFY(page()->commandLine()->text().contains(QStringLiteral("--component main=file:") +
+                                                       firmwareFile()));
     }
 
     void problemClickFocusesField()
@@ -319,12 +342,17 @@ private Q_SLOTS:
         QCOMPARE(spec().components.size(), 1);
         QCOMPARE(spec().components.first(), before);
         QCOMPARE(page()->components()->table()->item(0, ComponentsEditor::UriColumn)->text(), kUri);
-        page()->components()->table()->item(0, ComponentsEditor::VersionColumn)->setText(QStringLiteral("9.9"));
+        page()
+            ->components()
+            ->table()
+            ->item(0, ComponentsEditor::VersionColumn)
+            ->setText(QStringLiteral("9.9"));
         QCOMPARE(spec().components.first().version, QStringLiteral("9.9"));
         page()->undoAction()->trigger();
         QCOMPARE(spec().components.first().version, before.version);
         page()->redoAction()->trigger();
-        QCOMPARE(page()->components()->table()->item(0, ComponentsEditor::VersionColumn)->text(), QStringLiteral("9.9"));
+        QCOMPARE(page()->components()->table()->item(0, ComponentsEditor::VersionColumn)->text(),
+                 QStringLiteral("9.9"));
         QVERIFY(waitPreview());
         QVERIFY(page()->preview()->diagnostic()->toPlainText().contains(QStringLiteral("\"9.9\"")));
 
@@ -340,6 +368,17 @@ private Q_SLOTS:
         QCOMPARE(seen, QStringList{QStringLiteral("confirmBox")});
         QCOMPARE(spec().vendorDomain, QStringLiteral("acme.example"));
         QCOMPARE(spec().templateKind, ManifestTemplate::SingleImage);
+        // Closing the window asks too.
+        seen.clear();
+        {
+            test::ScriptedDialogs dialogs([&](QDialog *d) {
+                seen << d->objectName();
+                return int(QDialog::Rejected);
+            });
+            QVERIFY(!m_window->close());
+        }
+        QCOMPARE(seen, QStringList{QStringLiteral("confirmBox")});
+        QVERIFY(m_window->isVisible());
     }
 
     void signSaveReopenVerify()
@@ -351,13 +390,14 @@ private Q_SLOTS:
         const QString out = m_dir->filePath(QStringLiteral("gw200-5.suit"));
 
         QStringList seen;
-        QString wrongError, preselected;
+        QString wrongError, preselected, cliLine;
         bool stayedOpen = false, keptForm = false;
         {
             test::ScriptedDialogs dialogs([&](QDialog *d) {
                 seen << d->objectName();
                 if (auto *sign = qobject_cast<SignDialog *>(d)) {
                     preselected = sign->keyName();
+                    cliLine = sign->findChild<QLabel *>(QStringLiteral("keyDialogCommandLine"))->text();
                     const int wrong = submitSign(sign, "not the passphrase");
                     wrongError = sign->errorText();
                     stayedOpen = wrong != QDialog::Accepted && sign->passphrase()->text().isEmpty() == false;
@@ -371,6 +411,9 @@ private Q_SLOTS:
         }
         QCOMPARE(seen, (QStringList{QStringLiteral("saveFileDialog"), QStringLiteral("signManifestDialog")}));
         QCOMPARE(preselected, QStringLiteral("release")); // the product's default key
+        QVERIFY2(cliLine.contains(QStringLiteral(
+                     "otactl manifest sign IN.suit --product GW-200 --key release -o OUT.suit")),
+                 qPrintable(cliLine));
         QVERIFY2(wrongError.contains(QStringLiteral("passphrase")), qPrintable(wrongError));
         QVERIFY(stayedOpen);
         QVERIFY(keptForm);
@@ -406,7 +449,8 @@ private Q_SLOTS:
         QVERIFY(view->diagnostic()->toPlainText().startsWith(QStringLiteral("107(")));
         QVERIFY(view->summary()->text().contains(QStringLiteral("Verified")));
 
-        // A changed manifest with the same number is a rollback: refused before unlocking, next number offered.
+        // A changed manifest with the same number is a rollback: refused before unlocking, next number
+        // offered.
         page()->identity()->description()->setText(QStringLiteral("City hub base firmware, rebuilt"));
         QVERIFY(page()->document()->signedEnvelope().isEmpty());
         QString rollbackError;
@@ -416,7 +460,8 @@ private Q_SLOTS:
                 if (!sign)
                     return int(QDialog::Rejected);
                 sign->passphrase()->setText(QString::fromUtf8(kPassphrase));
-                QTest::mouseClick(sign->findChild<QPushButton *>(QStringLiteral("keyDialogOk")), Qt::LeftButton);
+                QTest::mouseClick(sign->findChild<QPushButton *>(QStringLiteral("keyDialogOk")),
+                                  Qt::LeftButton);
                 rollbackError = sign->errorText();
                 if (sign->isBusy() || sign->useNextButton()->isHidden())
                     return -2;
@@ -451,9 +496,9 @@ private Q_SLOTS:
 
         // With the draft's public key imported, every check passes.
         crypto::KeyStore s = store();
-        const auto imported = s.importPem(QStringLiteral("suit-examples"),
-                                          readFile(test::testData(QStringLiteral("suit/manifest-spec/examples_public_key.pem"))),
-                                          {}, {});
+        const auto imported = s.importPem(
+            QStringLiteral("suit-examples"),
+            readFile(test::testData(QStringLiteral("suit/manifest-spec/examples_public_key.pem"))), {}, {});
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toString()));
         QVERIFY(page()->openEnvelope(example));
         QVERIFY2(view->report().ok(), qPrintable(view->report().toString()));
@@ -464,7 +509,8 @@ private Q_SLOTS:
         QVERIFY(tree.contains(QStringLiteral("ES256")));
 
         // Example 3 (A/B slots) and example 5 (two images) decode with all their components.
-        QVERIFY(page()->openEnvelope(test::testData(QStringLiteral("suit/manifest-spec/example5.signed.cbor"))));
+        QVERIFY(
+            page()->openEnvelope(test::testData(QStringLiteral("suit/manifest-spec/example5.signed.cbor"))));
         QVERIFY(view->report().ok());
         QVERIFY(view->tree()->toPlainText().contains(QStringLiteral("Components: 2")));
 
@@ -502,7 +548,11 @@ private Q_SLOTS:
     {
         fillForm(12);
         // The image travels in the envelope: the draft names the library entry, reopening reads it again.
-        page()->components()->table()->item(0, ComponentsEditor::IntegratedColumn)->setCheckState(Qt::Checked);
+        page()
+            ->components()
+            ->table()
+            ->item(0, ComponentsEditor::IntegratedColumn)
+            ->setCheckState(Qt::Checked);
         QVERIFY(spec().components.first().integrated);
         QVERIFY(waitPreview());
         QVERIFY(page()->preview()->currentProblems().isEmpty());
@@ -553,11 +603,31 @@ private Q_SLOTS:
         // Adding a component offers its component-version characteristic.
         QTest::mouseClick(page()->components()->addButton(), Qt::LeftButton);
         const QString added = spec().components.last().name;
-        QVERIFY(!page()->characteristics()->list()->findItems(QStringLiteral("component-version:") + added,
-                                                               Qt::MatchExactly).isEmpty());
+        QVERIFY(!page()
+                     ->characteristics()
+                     ->list()
+                     ->findItems(QStringLiteral("component-version:") + added, Qt::MatchExactly)
+                     .isEmpty());
         page()->undoAction()->trigger();
-        QVERIFY(page()->characteristics()->list()->findItems(QStringLiteral("component-version:") + added,
-                                                              Qt::MatchExactly).isEmpty());
+        QVERIFY(page()
+                    ->characteristics()
+                    ->list()
+                    ->findItems(QStringLiteral("component-version:") + added, Qt::MatchExactly)
+                    .isEmpty());
+
+        // A dependency: digest typed as hex, URI; both in the spec and the command line.
+        const QByteArray digest = crypto::sha256("dependency manifest");
+        QTest::mouseClick(page()->dependencies()->addButton(), Qt::LeftButton);
+        QCOMPARE(spec().dependencies.size(), 1);
+        page()->dependencies()->table()->item(0, 0)->setText(QString::fromLatin1(digest.toHex()));
+        page()->dependencies()->table()->item(0, 1)->setText(QStringLiteral("https://example.com/dep.suit"));
+        QCOMPARE(spec().dependencies.first().digest, digest);
+        QCOMPARE(spec().dependencies.first().uri, QStringLiteral("https://example.com/dep.suit"));
+        QVERIFY(page()->commandLine()->text().contains(
+            QStringLiteral("--dependency %1=https://example.com/dep.suit")
+                .arg(QString::fromLatin1(digest.toHex()))));
+        page()->undoAction()->trigger();
+        QVERIFY(spec().dependencies.first().uri.isEmpty());
     }
 
     void screenshot()
@@ -578,7 +648,8 @@ private Q_SLOTS:
             QVERIFY(!page()->sign());
         }
         QVERIFY(grabbed);
-        QVERIFY(page()->openEnvelope(test::testData(QStringLiteral("suit/manifest-spec/example3.signed.cbor"))));
+        QVERIFY(
+            page()->openEnvelope(test::testData(QStringLiteral("suit/manifest-spec/example3.signed.cbor"))));
         QVERIFY(m_window->grab().save(dir.filePath(QStringLiteral("manifest-viewer.png"))));
     }
 };

@@ -27,11 +27,13 @@ CharacteristicsEditor::CharacteristicsEditor(ManifestDocument *document, QWidget
     connect(m_list, &QListWidget::itemChanged, this, &CharacteristicsEditor::onItemChanged);
 
     m_uri->setObjectName(QStringLiteral("manifestResourceUri"));
-    m_uri->setPlaceholderText(tr("https://updates.example.com/resource — required when a characteristic is checked"));
+    m_uri->setPlaceholderText(
+        tr("https://updates.example.com/resource — required when a characteristic is checked"));
     m_uri->setClearButtonEnabled(true);
     connect(m_uri, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_document->edit(QStringLiteral("resourceRequestUri"), tr("Edit resource-request URI"),
-                         [&](ManifestSpec &s) { s.resourceRequestUri = text; }, true);
+        m_document->edit(
+            QStringLiteral("resourceRequestUri"), tr("Edit resource-request URI"),
+            [&](ManifestSpec &s) { s.resourceRequestUri = text; }, true);
     });
 
     auto *form = new QFormLayout(this);

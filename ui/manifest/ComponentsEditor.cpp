@@ -3,8 +3,8 @@
 #include "core/crypto/Digest.h"
 #include "ui/firmware/LibraryTask.h"
 #include "ui/manifest/FirmwarePickerDialog.h"
-#include "ui/manifest/ManifestDrafts.h"
 #include "ui/manifest/ManifestDocument.h"
+#include "ui/manifest/ManifestDrafts.h"
 #include "ui/manifest/ManifestTask.h"
 #include "ui/shell/DialogRunner.h"
 
@@ -27,7 +27,10 @@ using manifest::ComponentSpec;
 using manifest::ManifestSpec;
 
 namespace {
-QString field(int row, const char *member) { return QStringLiteral("components[%1].%2").arg(row).arg(QLatin1String(member)); }
+QString field(int row, const char *member)
+{
+    return QStringLiteral("components[%1].%2").arg(row).arg(QLatin1String(member));
+}
 } // namespace
 
 ComponentsEditor::ComponentsEditor(ManifestDocument *document, QWidget *parent)
@@ -41,7 +44,8 @@ ComponentsEditor::ComponentsEditor(ManifestDocument *document, QWidget *parent)
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Slot"), tr("Firmware"), tr("Digest"), tr("Size"),
                                         tr("URI"), tr("Version"), tr("Integrated")});
-    m_table->horizontalHeaderItem(DigestColumn)->setToolTip(tr("SHA-256 of the image as the device flashes it"));
+    m_table->horizontalHeaderItem(DigestColumn)
+        ->setToolTip(tr("SHA-256 of the image as the device flashes it"));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -54,7 +58,8 @@ ComponentsEditor::ComponentsEditor(ManifestDocument *document, QWidget *parent)
     const QList<int> widths{8, 4, 14, 10, 10, 0, 8, 0};
     for (int c = 0; c < ColumnCount; ++c) { // at least as wide as the header text
         const int header = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(
-                               m_table->horizontalHeaderItem(c)->text()) + 4 * cw;
+                               m_table->horizontalHeaderItem(c)->text()) +
+                           4 * cw;
         if (c != UriColumn)
             m_table->setColumnWidth(c, qMax(widths[c] * cw, header));
     }
@@ -73,7 +78,8 @@ ComponentsEditor::ComponentsEditor(ManifestDocument *document, QWidget *parent)
     m_remove->setObjectName(QStringLiteral("manifestRemoveComponent"));
     m_remove->setStatusTip(tr("Remove the selected component"));
     m_pick->setObjectName(QStringLiteral("manifestPickFirmware"));
-    m_pick->setStatusTip(tr("Use an image from the firmware library for the selected component (digest and size)"));
+    m_pick->setStatusTip(
+        tr("Use an image from the firmware library for the selected component (digest and size)"));
     m_file->setObjectName(QStringLiteral("manifestComponentFile"));
     m_file->setStatusTip(tr("Use the bytes of a file for the selected component (digest and size)"));
     connect(m_add, &QPushButton::clicked, this, &ComponentsEditor::addComponent);
@@ -105,7 +111,10 @@ ComponentsEditor::~ComponentsEditor()
         m_loading->abandon();
 }
 
-int ComponentsEditor::currentRow() const { return m_table->currentRow(); }
+int ComponentsEditor::currentRow() const
+{
+    return m_table->currentRow();
+}
 
 void ComponentsEditor::refresh()
 {
@@ -149,14 +158,16 @@ void ComponentsEditor::refresh()
         set(SizeColumn, c.size ? QLocale().toString(c.size) : QString(), false);
         set(UriColumn, c.uri, true);
         set(VersionColumn, c.version, true);
-        QTableWidgetItem *integrated = set(IntegratedColumn, QString(), false,
-                                           tr("Carry the image inside the envelope (payload \"#%1\")").arg(c.name));
+        QTableWidgetItem *integrated =
+            set(IntegratedColumn, QString(), false,
+                tr("Carry the image inside the envelope (payload \"#%1\")").arg(c.name));
         integrated->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         integrated->setCheckState(c.integrated ? Qt::Checked : Qt::Unchecked);
     }
     // The slot column only where slots are used (A/B images).
-    const bool slots = m_document->spec().templateKind == manifest::ManifestTemplate::ABSlots
-                       || std::any_of(components.begin(), components.end(), [](const ComponentSpec &c) { return c.slot.has_value(); });
+    const bool slots = m_document->spec().templateKind == manifest::ManifestTemplate::ABSlots ||
+                       std::any_of(components.begin(), components.end(),
+                                   [](const ComponentSpec &c) { return c.slot.has_value(); });
     m_table->setColumnHidden(SlotColumn, !slots);
     if (current >= 0 && current < components.size())
         m_table->setCurrentCell(current, column);
@@ -196,12 +207,14 @@ void ComponentsEditor::onItemChanged(QTableWidgetItem *item)
     case SlotColumn: {
         bool ok = false;
         const quint64 slot = text.toULongLong(&ok);
-        m_document->edit(field(r, "slot"), tr("Edit component slot"),
-                         [&](ManifestSpec &s) { s.components[r].slot = ok ? std::optional<quint64>(slot) : std::nullopt; });
+        m_document->edit(field(r, "slot"), tr("Edit component slot"), [&](ManifestSpec &s) {
+            s.components[r].slot = ok ? std::optional<quint64>(slot) : std::nullopt;
+        });
         break;
     }
     case UriColumn:
-        m_document->edit(field(r, "uri"), tr("Edit component URI"), [&](ManifestSpec &s) { s.components[r].uri = text; });
+        m_document->edit(field(r, "uri"), tr("Edit component URI"),
+                         [&](ManifestSpec &s) { s.components[r].uri = text; });
         break;
     case VersionColumn:
         m_document->edit(field(r, "version"), tr("Edit component version"),
@@ -248,7 +261,9 @@ void ComponentsEditor::removeComponent()
         for (const ComponentSpec &c : s.components)
             stillUsed = stillUsed || c.name == name;
         if (!stillUsed)
-            s.characteristics.removeIf([&](const QString &c) { return c.endsWith(u':' + name) && c.startsWith(QLatin1String("component-")); });
+            s.characteristics.removeIf([&](const QString &c) {
+                return c.endsWith(u':' + name) && c.startsWith(QLatin1String("component-"));
+            });
     });
 }
 
@@ -274,8 +289,9 @@ void ComponentsEditor::pickFile()
     const int r = currentRow();
     if (r < 0 || r >= m_document->spec().components.size() || isLoading())
         return;
-    const QStringList files = DialogRunner::openFiles(this, tr("Image for %1").arg(m_document->spec().components[r].name),
-                                                      QDir::homePath(), tr("Firmware images (*.bin *.img *.signed);;All files (*)"));
+    const QStringList files = DialogRunner::openFiles(
+        this, tr("Image for %1").arg(m_document->spec().components[r].name), QDir::homePath(),
+        tr("Firmware images (*.bin *.img *.signed);;All files (*)"));
     if (!files.isEmpty())
         useFile(r, files.first());
 }
@@ -301,7 +317,9 @@ void ComponentsEditor::useLibraryEntry(int row, const library::FirmwareEntry &en
         m_loading = nullptr;
         if (error.isEmpty()) {
             setImage(row, QString::number(entry.id), QString(), *bytes, entry.version);
-            m_status->setText(tr("%1: %2 bytes from library entry #%3").arg(entry.name, QLocale().toString(bytes->size())).arg(entry.id));
+            m_status->setText(tr("%1: %2 bytes from library entry #%3")
+                                  .arg(entry.name, QLocale().toString(bytes->size()))
+                                  .arg(entry.id));
         } else {
             m_status->setText(tr("Cannot read %1 from the library: %2").arg(entry.name, error));
         }
@@ -333,7 +351,8 @@ void ComponentsEditor::useFile(int row, const QString &path)
         m_reading = nullptr;
         if (error->isEmpty()) {
             setImage(row, QString(), path, *bytes, QString());
-            m_status->setText(tr("%1: %2 bytes").arg(QDir::toNativeSeparators(path), QLocale().toString(bytes->size())));
+            m_status->setText(
+                tr("%1: %2 bytes").arg(QDir::toNativeSeparators(path), QLocale().toString(bytes->size())));
         } else {
             m_status->setText(tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), *error));
         }
@@ -344,8 +363,8 @@ void ComponentsEditor::useFile(int row, const QString &path)
     m_reading->start();
 }
 
-void ComponentsEditor::setImage(int row, const QString &firmwareId, const QString &payloadFile, const QByteArray &bytes,
-                                const QString &version)
+void ComponentsEditor::setImage(int row, const QString &firmwareId, const QString &payloadFile,
+                                const QByteArray &bytes, const QString &version)
 {
     if (row < 0 || row >= m_document->spec().components.size())
         return;
@@ -375,7 +394,8 @@ bool ComponentsEditor::focusField(const QString &name)
     const int row = m.captured(1).toInt();
     const QString member = m.captured(2);
     int column = NameColumn;
-    if (member == QLatin1String("digest") || member == QLatin1String("payload") || member == QLatin1String("firmwareId"))
+    if (member == QLatin1String("digest") || member == QLatin1String("payload") ||
+        member == QLatin1String("firmwareId"))
         column = FirmwareColumn;
     else if (member == QLatin1String("size"))
         column = SizeColumn;

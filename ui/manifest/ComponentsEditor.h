@@ -4,8 +4,8 @@
 // for its digest and size) or from a file. Every change is an undoable edit of the document.
 #include "core/library/FirmwareLibrary.h"
 
-#include <QGroupBox>
 #include <functional>
+#include <QGroupBox>
 
 class QLabel;
 class QPushButton;
@@ -22,7 +22,8 @@ class ComponentsEditor : public QGroupBox
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         NameColumn,
         SlotColumn,
         FirmwareColumn,
@@ -38,7 +39,10 @@ public:
     ~ComponentsEditor() override;
 
     void setWorkspace(const QString &path) { m_workspacePath = path; }
-    void setEntryProvider(std::function<QList<library::FirmwareEntry>()> provider) { m_entries = std::move(provider); }
+    void setEntryProvider(std::function<QList<library::FirmwareEntry>()> provider)
+    {
+        m_entries = std::move(provider);
+    }
 
     QTableWidget *table() const { return m_table; }
     QPushButton *addButton() const { return m_add; }
@@ -58,8 +62,8 @@ public:
 public Q_SLOTS:
     void addComponent();
     void removeComponent();
-    void pickFirmware();   // for the current row
-    void pickFile();       // for the current row
+    void pickFirmware(); // for the current row
+    void pickFile();     // for the current row
 
 Q_SIGNALS:
     void loadingFinished(const QString &error);

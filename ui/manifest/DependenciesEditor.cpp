@@ -26,7 +26,8 @@ DependenciesEditor::DependenciesEditor(ManifestDocument *document, QWidget *pare
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(0, m_table->fontMetrics().averageCharWidth() * 40);
     m_table->setMaximumHeight(m_table->fontMetrics().height() * 7);
-    m_table->setToolTip(tr("Manifests this one depends on: the digest of their manifest and where to fetch them"));
+    m_table->setToolTip(
+        tr("Manifests this one depends on: the digest of their manifest and where to fetch them"));
     connect(m_table, &QTableWidget::itemChanged, this, &DependenciesEditor::onItemChanged);
     m_add->setObjectName(QStringLiteral("manifestAddDependency"));
     m_remove->setObjectName(QStringLiteral("manifestRemoveDependency"));
@@ -85,8 +86,9 @@ void DependenciesEditor::onItemChanged(QTableWidgetItem *item)
     if (item->column() == 0) {
         QString hex = text;
         hex.remove(QRegularExpression(QStringLiteral("[\\s:]")));
-        m_document->edit(QStringLiteral("dependencies[%1].digest").arg(r), tr("Edit dependency digest"),
-                         [&](ManifestSpec &s) { s.dependencies[r].digest = QByteArray::fromHex(hex.toLatin1()); });
+        m_document->edit(
+            QStringLiteral("dependencies[%1].digest").arg(r), tr("Edit dependency digest"),
+            [&](ManifestSpec &s) { s.dependencies[r].digest = QByteArray::fromHex(hex.toLatin1()); });
     } else {
         m_document->edit(QStringLiteral("dependencies[%1].uri").arg(r), tr("Edit dependency URI"),
                          [&](ManifestSpec &s) { s.dependencies[r].uri = text; });

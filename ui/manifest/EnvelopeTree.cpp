@@ -5,9 +5,9 @@
 #include "core/manifest/CoseSign1.h"
 #include "core/manifest/SuitNames.h"
 
+#include <functional>
 #include <QHeaderView>
 #include <QLocale>
-#include <functional>
 
 namespace otadesk::ui {
 
@@ -28,11 +28,15 @@ bool printable(const QByteArray &bytes)
     return true;
 }
 
-QString hex(const QByteArray &bytes) { return QString::fromLatin1(bytes.toHex()); }
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
 
 QString sizeText(quint64 bytes)
 {
-    return QCoreApplication::translate("otadesk::ui::EnvelopeTree", "%1 bytes").arg(QLocale().toString(bytes));
+    return QCoreApplication::translate("otadesk::ui::EnvelopeTree", "%1 bytes")
+        .arg(QLocale().toString(bytes));
 }
 
 struct ComponentFacts
@@ -125,7 +129,8 @@ void EnvelopeTree::setEnvelope(const SuitEnvelope &e, const std::optional<SuitMa
     add(env, tr("Tagged (107)"), e.tagged ? tr("yes") : tr("no"));
     if (e.manifestDigest)
         add(env, tr("Manifest digest"),
-            QStringLiteral("%1 %2").arg(SuitDigest::algorithmName(e.manifestDigest->algorithm), hex(e.manifestDigest->bytes)));
+            QStringLiteral("%1 %2").arg(SuitDigest::algorithmName(e.manifestDigest->algorithm),
+                                        hex(e.manifestDigest->bytes)));
     add(env, tr("Manifest"), sizeText(quint64(e.manifestBstr.size())));
     for (auto it = e.severedMembers.cbegin(); it != e.severedMembers.cend(); ++it)
         add(env, tr("Severed member"), suitNames::manifestMember(it.key()));
@@ -139,7 +144,8 @@ void EnvelopeTree::setEnvelope(const SuitEnvelope &e, const std::optional<SuitMa
         const SuitManifest &m = *manifest;
         QTreeWidgetItem *root = add(nullptr, tr("Manifest"));
         add(root, tr("Manifest version"), QString::number(m.version));
-        add(root, tr("Sequence number"), m.sequenceNumber ? QString::number(*m.sequenceNumber) : tr("missing"));
+        add(root, tr("Sequence number"),
+            m.sequenceNumber ? QString::number(*m.sequenceNumber) : tr("missing"));
         if (m.referenceUri)
             add(root, tr("Reference URI"), *m.referenceUri);
         QStringList sequences;
@@ -172,7 +178,9 @@ void EnvelopeTree::addComponents(QTreeWidgetItem *root, const SuitManifest &m)
         QTreeWidgetItem *c = add(list, tr("Component %1").arg(i), componentIdText(m.components[i]));
         const ComponentFacts &f = facts[i];
         if (f.digest)
-            add(c, tr("Image digest"), QStringLiteral("%1 %2").arg(SuitDigest::algorithmName(f.digest->algorithm), hex(f.digest->bytes)));
+            add(c, tr("Image digest"),
+                QStringLiteral("%1 %2").arg(SuitDigest::algorithmName(f.digest->algorithm),
+                                            hex(f.digest->bytes)));
         if (f.size)
             add(c, tr("Image size"), sizeText(*f.size));
         for (const QString &uri : f.uris)
@@ -207,7 +215,8 @@ void EnvelopeTree::addText(QTreeWidgetItem *root, const SuitManifest &m)
         if (entry.value.isMap()) { // per-component text
             QTreeWidgetItem *c = add(t, key);
             for (const CborMapEntry &inner : entry.value.entries())
-                add(c, toDiagnostic(inner.key), inner.value.isText() ? inner.value.text() : toDiagnostic(inner.value));
+                add(c, toDiagnostic(inner.key),
+                    inner.value.isText() ? inner.value.text() : toDiagnostic(inner.value));
         } else {
             add(t, key, entry.value.isText() ? entry.value.text() : toDiagnostic(entry.value));
         }
@@ -227,7 +236,8 @@ void EnvelopeTree::addSignatures(QTreeWidgetItem *root, const SuitEnvelope &e)
                 break;
             }
             const auto alg = sign1->headers.algorithm();
-            QTreeWidgetItem *s = add(list, tr("COSE_Sign1"), alg ? CoseAlgorithms::name(*alg) : tr("no algorithm"));
+            QTreeWidgetItem *s =
+                add(list, tr("COSE_Sign1"), alg ? CoseAlgorithms::name(*alg) : tr("no algorithm"));
             const QByteArray kid = sign1->headers.keyId();
             add(s, tr("Key id"), kid.isEmpty() ? tr("none") : hex(kid));
             add(s, tr("Signature"), hex(sign1->signature));

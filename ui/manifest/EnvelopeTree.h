@@ -4,8 +4,8 @@
 // command sequences set for them, the text section, signatures (algorithm, key id) and integrated payloads.
 #include "core/manifest/SuitModel.h"
 
-#include <QTreeWidget>
 #include <optional>
+#include <QTreeWidget>
 
 namespace otadesk::ui {
 
@@ -15,7 +15,8 @@ class EnvelopeTree : public QTreeWidget
 public:
     explicit EnvelopeTree(QWidget *parent = nullptr);
 
-    void setEnvelope(const manifest::SuitEnvelope &envelope, const std::optional<manifest::SuitManifest> &manifest);
+    void setEnvelope(const manifest::SuitEnvelope &envelope,
+                     const std::optional<manifest::SuitManifest> &manifest);
     // Text of every item, indented by depth (for copying and tests).
     QString toPlainText() const;
 

@@ -31,9 +31,9 @@ QString diagnosticText(const QByteArray &cbor, qsizetype maxChars)
     QString text = toDiagnostic(*value, options);
     if (text.size() > maxChars) {
         text.truncate(maxChars);
-        text += u'\n' + QCoreApplication::translate("otadesk::ui::EnvelopeView",
-                                                    "… (cut off after %1 characters)")
-                            .arg(QLocale().toString(maxChars));
+        text += u'\n' +
+                QCoreApplication::translate("otadesk::ui::EnvelopeView", "… (cut off after %1 characters)")
+                    .arg(QLocale().toString(maxChars));
     }
     return text;
 }
@@ -47,8 +47,9 @@ EnvelopeView::EnvelopeView(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setText(tr("<p>Open a SUIT envelope (<b>Open Envelope…</b>, Ctrl+Shift+O) to see it decoded and "
-                          "verified against the keys of this workspace, or sign the manifest you are editing.</p>"));
+    m_summary->setText(
+        tr("<p>Open a SUIT envelope (<b>Open Envelope…</b>, Ctrl+Shift+O) to see it decoded and "
+           "verified against the keys of this workspace, or sign the manifest you are editing.</p>"));
 
     m_reportView->setObjectName(QStringLiteral("verificationReport"));
     m_reportView->setColumnCount(3);
@@ -93,7 +94,8 @@ Status EnvelopeView::showFile(const QString &path, const QList<SuitTrustedKey> &
     return showEnvelope(bytes, QFileInfo(path).fileName(), keys);
 }
 
-Status EnvelopeView::showEnvelope(const QByteArray &bytes, const QString &source, const QList<SuitTrustedKey> &keys)
+Status EnvelopeView::showEnvelope(const QByteArray &bytes, const QString &source,
+                                  const QList<SuitTrustedKey> &keys)
 {
     const auto envelope = SuitDecoder::decodeEnvelope(bytes);
     if (!envelope)
@@ -128,13 +130,16 @@ Status EnvelopeView::showEnvelope(const QByteArray &bytes, const QString &source
         failed += c.passed ? 0 : 1;
     const QString verdict =
         m_report.ok() ? tr("<span style='color:#1b7f3b'><b>Verified</b></span>%1")
-                            .arg(m_report.signerKey.isEmpty() ? QString()
-                                                              : tr(" — signed by %1").arg(m_report.signerKey.toHtmlEscaped()))
-                      : tr("<span style='color:#b3261e'><b>Not verified</b> — %n check(s) failed</span>", nullptr, failed);
+                            .arg(m_report.signerKey.isEmpty()
+                                     ? QString()
+                                     : tr(" — signed by %1").arg(m_report.signerKey.toHtmlEscaped()))
+                      : tr("<span style='color:#b3261e'><b>Not verified</b> — %n check(s) failed</span>",
+                           nullptr, failed);
     m_summary->setText(tr("<b>%1</b> — %2 bytes, sequence number %3 — %4")
                            .arg(source.toHtmlEscaped(), QLocale().toString(bytes.size()),
-                                manifest && manifest->sequenceNumber ? QString::number(*manifest->sequenceNumber)
-                                                                     : tr("unknown"),
+                                manifest && manifest->sequenceNumber
+                                    ? QString::number(*manifest->sequenceNumber)
+                                    : tr("unknown"),
                                 verdict));
     m_diagnostic->setPlainText(diagnosticText(bytes));
     return {};

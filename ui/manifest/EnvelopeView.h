@@ -22,7 +22,8 @@ public:
 
     // Decodes and verifies `bytes`. If they are not a SUIT envelope at all, returns the error and shows
     // nothing new (the previous envelope stays).
-    Status showEnvelope(const QByteArray &bytes, const QString &source, const QList<manifest::SuitTrustedKey> &keys);
+    Status showEnvelope(const QByteArray &bytes, const QString &source,
+                        const QList<manifest::SuitTrustedKey> &keys);
     // Reads a file and shows it; errors (unreadable, empty, not an envelope) leave the view as it was.
     Status showFile(const QString &path, const QList<manifest::SuitTrustedKey> &keys);
     bool hasEnvelope() const { return !m_bytes.isEmpty(); }

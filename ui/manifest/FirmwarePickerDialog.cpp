@@ -12,8 +12,8 @@
 
 namespace otadesk::ui {
 
-FirmwarePickerDialog::FirmwarePickerDialog(const QList<library::FirmwareEntry> &entries, const QString &component,
-                                           QWidget *parent)
+FirmwarePickerDialog::FirmwarePickerDialog(const QList<library::FirmwareEntry> &entries,
+                                           const QString &component, QWidget *parent)
     : QDialog(parent), m_model(new FirmwareTableModel(this)), m_filter(new FirmwareFilterModel(this)),
       m_search(new QLineEdit), m_table(new QTableView)
 {
@@ -57,8 +57,9 @@ FirmwarePickerDialog::FirmwarePickerDialog(const QList<library::FirmwareEntry> &
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateOk);
     updateOk();
 
-    auto *hint = new QLabel(tr("The manifest gets the SHA-256 digest and size of the image as a device flashes it "
-                               "(the flattened binary)."));
+    auto *hint =
+        new QLabel(tr("The manifest gets the SHA-256 digest and size of the image as a device flashes it "
+                      "(the flattened binary)."));
     hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_search);

@@ -3,8 +3,8 @@
 // double-click or OK picks the entry.
 #include "core/library/FirmwareLibrary.h"
 
-#include <QDialog>
 #include <optional>
+#include <QDialog>
 
 class QLineEdit;
 class QTableView;

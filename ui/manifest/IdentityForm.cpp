@@ -19,8 +19,8 @@ namespace otadesk::ui {
 using manifest::ManifestSpec;
 
 IdentityForm::IdentityForm(ManifestDocument *document, QWidget *parent)
-    : QGroupBox(tr("Manifest"), parent), m_document(document), m_product(new QComboBox), m_vendorId(new QLabel),
-      m_classId(new QLabel), m_sequence(new QSpinBox), m_next(new QToolButton),
+    : QGroupBox(tr("Manifest"), parent), m_document(document), m_product(new QComboBox),
+      m_vendorId(new QLabel), m_classId(new QLabel), m_sequence(new QSpinBox), m_next(new QToolButton),
       m_severText(new QCheckBox(tr("Sever the &text section (its digest stays in the manifest)"))),
       m_severInstall(new QCheckBox(tr("Sever the &install sequence"))), m_template(new QLabel)
 {
@@ -38,7 +38,8 @@ IdentityForm::IdentityForm(ManifestDocument *document, QWidget *parent)
     m_product->setToolTip(tr("Product code: sequence numbers and default signing keys are kept per product"));
     m_product->setStatusTip(m_product->toolTip());
     connect(m_product, &QComboBox::currentTextChanged, this, [this](const QString &text) {
-        m_document->edit(QStringLiteral("product"), tr("Edit product"), [&](ManifestSpec &s) { s.product = text; }, true);
+        m_document->edit(
+            QStringLiteral("product"), tr("Edit product"), [&](ManifestSpec &s) { s.product = text; }, true);
     });
     form->addRow(tr("&Product:"), m_product);
 
@@ -50,7 +51,8 @@ IdentityForm::IdentityForm(ManifestDocument *document, QWidget *parent)
     m_model = textField(QStringLiteral("manifestModel"), QStringLiteral("modelName"), tr("Edit model name"),
                         &ManifestSpec::modelName);
     m_model->setPlaceholderText(tr("e.g. gateway-200"));
-    m_model->setStatusTip(tr("The class ID is the name-based UUID (v5) of this model name under the vendor ID"));
+    m_model->setStatusTip(
+        tr("The class ID is the name-based UUID (v5) of this model name under the vendor ID"));
     form->addRow(tr("&Model name:"), m_model);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -65,10 +67,12 @@ IdentityForm::IdentityForm(ManifestDocument *document, QWidget *parent)
 
     m_sequence->setObjectName(QStringLiteral("manifestSequence"));
     m_sequence->setRange(0, std::numeric_limits<int>::max());
-    m_sequence->setStatusTip(tr("Devices install only manifests with a higher sequence number than the one they run"));
+    m_sequence->setStatusTip(
+        tr("Devices install only manifests with a higher sequence number than the one they run"));
     connect(m_sequence, &QSpinBox::valueChanged, this, [this](int value) {
-        m_document->edit(QStringLiteral("sequenceNumber"), tr("Edit sequence number"),
-                         [&](ManifestSpec &s) { s.sequenceNumber = quint64(value); }, true);
+        m_document->edit(
+            QStringLiteral("sequenceNumber"), tr("Edit sequence number"),
+            [&](ManifestSpec &s) { s.sequenceNumber = quint64(value); }, true);
     });
     m_next->setObjectName(QStringLiteral("manifestNextSequence"));
     m_next->setText(tr("&Next"));
@@ -97,10 +101,12 @@ IdentityForm::IdentityForm(ManifestDocument *document, QWidget *parent)
     m_severText->setObjectName(QStringLiteral("manifestSeverText"));
     m_severInstall->setObjectName(QStringLiteral("manifestSeverInstall"));
     connect(m_severText, &QCheckBox::toggled, this, [this](bool on) {
-        m_document->edit(QStringLiteral("severText"), tr("Sever text"), [&](ManifestSpec &s) { s.severText = on; });
+        m_document->edit(QStringLiteral("severText"), tr("Sever text"),
+                         [&](ManifestSpec &s) { s.severText = on; });
     });
     connect(m_severInstall, &QCheckBox::toggled, this, [this](bool on) {
-        m_document->edit(QStringLiteral("severInstall"), tr("Sever install"), [&](ManifestSpec &s) { s.severInstall = on; });
+        m_document->edit(QStringLiteral("severInstall"), tr("Sever install"),
+                         [&](ManifestSpec &s) { s.severInstall = on; });
     });
     form->addRow(QString(), m_severText);
     form->addRow(QString(), m_severInstall);
@@ -116,7 +122,8 @@ QLineEdit *IdentityForm::textField(const QString &objectName, const QString &fie
     edit->setObjectName(objectName);
     edit->setClearButtonEnabled(true);
     connect(edit, &QLineEdit::textChanged, this, [this, field, undoText, member](const QString &text) {
-        m_document->edit(field, undoText, [&](ManifestSpec &s) { s.*member = text; }, true);
+        m_document->edit(
+            field, undoText, [&](ManifestSpec &s) { s.*member = text; }, true);
     });
     m_texts.append({edit, member});
     return edit;
@@ -149,7 +156,8 @@ void IdentityForm::refresh()
         const QSignalBlocker block(m_sequence);
         m_sequence->setValue(int(qMin<quint64>(s.sequenceNumber, quint64(m_sequence->maximum()))));
     }
-    for (auto [box, value] : {std::pair{m_severText, s.severText}, std::pair{m_severInstall, s.severInstall}}) {
+    for (auto [box, value] :
+         {std::pair{m_severText, s.severText}, std::pair{m_severInstall, s.severInstall}}) {
         if (box->isChecked() != value) {
             const QSignalBlocker block(box);
             box->setChecked(value);
@@ -165,13 +173,12 @@ void IdentityForm::refresh()
 
 QWidget *IdentityForm::fieldWidget(const QString &field) const
 {
-    static const QStringList names{QStringLiteral("product"),     QStringLiteral("vendorDomain"),
-                                   QStringLiteral("modelName"),   QStringLiteral("sequenceNumber"),
-                                   QStringLiteral("version"),     QStringLiteral("description"),
-                                   QStringLiteral("vendorName"),  QStringLiteral("severText"),
-                                   QStringLiteral("severInstall")};
-    const QList<QWidget *> widgets{m_product, m_vendorDomain, m_model, m_sequence, m_version, m_description,
-                                   m_vendorName, m_severText, m_severInstall};
+    static const QStringList names{
+        QStringLiteral("product"),        QStringLiteral("vendorDomain"), QStringLiteral("modelName"),
+        QStringLiteral("sequenceNumber"), QStringLiteral("version"),      QStringLiteral("description"),
+        QStringLiteral("vendorName"),     QStringLiteral("severText"),    QStringLiteral("severInstall")};
+    const QList<QWidget *> widgets{m_product,     m_vendorDomain, m_model,     m_sequence,    m_version,
+                                   m_description, m_vendorName,   m_severText, m_severInstall};
     for (qsizetype i = 0; i < names.size(); ++i)
         if (field.compare(names[i], Qt::CaseInsensitive) == 0)
             return widgets[i];

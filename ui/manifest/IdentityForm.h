@@ -4,8 +4,8 @@
 // version, description, vendor name and what to sever. Every change is an undoable edit of the document.
 #include "core/manifest/ManifestSpec.h"
 
-#include <QGroupBox>
 #include <functional>
+#include <QGroupBox>
 
 class QCheckBox;
 class QComboBox;

@@ -11,7 +11,10 @@ QString arg(const QString &value, const char *placeholder)
 {
     return value.isEmpty() ? QString::fromLatin1(placeholder) : commands::quoted(value);
 }
-QString pair(const QString &name, const QString &value) { return commands::quoted(name + u'=' + value); }
+QString pair(const QString &name, const QString &value)
+{
+    return commands::quoted(name + u'=' + value);
+}
 } // namespace
 
 QString create(const manifest::ManifestSpec &spec, const QString &outPath)
@@ -31,8 +34,8 @@ QString create(const manifest::ManifestSpec &spec, const QString &outPath)
     option("--description", spec.description);
     option("--vendor-name", spec.vendorName);
     for (const manifest::ComponentSpec &c : spec.components) {
-        const QString firmware = !c.firmwareId.isEmpty() ? c.firmwareId
-                                 : !c.payloadFile.isEmpty() ? c.payloadFile
+        const QString firmware = !c.firmwareId.isEmpty()    ? c.firmwareId
+                                 : !c.payloadFile.isEmpty() ? QStringLiteral("file:") + c.payloadFile
                                                             : QStringLiteral("FIRMWARE");
         parts << QStringLiteral("--component") << pair(c.name, firmware);
         if (!c.uri.isEmpty())
@@ -45,6 +48,8 @@ QString create(const manifest::ManifestSpec &spec, const QString &outPath)
     for (const QString &c : spec.characteristics)
         parts << QStringLiteral("--characteristic") << commands::quoted(c);
     option("--resource-uri", spec.resourceRequestUri);
+    for (const manifest::DependencySpec &d : spec.dependencies)
+        parts << QStringLiteral("--dependency") << pair(QString::fromLatin1(d.digest.toHex()), d.uri);
     if (!spec.severText)
         parts << QStringLiteral("--no-sever-text");
     if (spec.severInstall)
@@ -53,9 +58,14 @@ QString create(const manifest::ManifestSpec &spec, const QString &outPath)
     return parts.join(u' ');
 }
 
-QString sign(const QString &envelopePath, const QString &keyReference)
+QString sign(const QString &envelopePath, const QString &product, const QString &keyReference,
+             const QString &algorithm, const QString &outPath)
 {
-    return QStringLiteral("otactl manifest sign %1 --key %2").arg(arg(envelopePath, "IN.suit"), arg(keyReference, "KEY"));
+    QString line = QStringLiteral("otactl manifest sign %1 --product %2 --key %3")
+                       .arg(arg(envelopePath, "IN.suit"), arg(product, "PRODUCT"), arg(keyReference, "KEY"));
+    if (!algorithm.isEmpty())
+        line += QStringLiteral(" --alg ") + algorithm.toLower();
+    return line + QStringLiteral(" -o ") + arg(outPath, "OUT.suit");
 }
 
 QString verify(const QString &envelopePath)

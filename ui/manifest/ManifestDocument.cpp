@@ -38,8 +38,14 @@ void ManifestDocument::apply(const manifest::ManifestSpec &spec, const QString &
     Q_EMIT changed(field);
 }
 
-bool ManifestDocument::isModified() const { return !m_stack->isClean(); }
+bool ManifestDocument::isModified() const
+{
+    return !m_stack->isClean();
+}
 
-void ManifestDocument::setSaved() { m_stack->setClean(); }
+void ManifestDocument::setSaved()
+{
+    m_stack->setClean();
+}
 
 } // namespace otadesk::ui

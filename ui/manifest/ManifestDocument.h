@@ -4,8 +4,8 @@
 // Editors change the spec only through edit(); they listen to changed() to show it.
 #include "core/manifest/ManifestSpec.h"
 
-#include <QObject>
 #include <functional>
+#include <QObject>
 
 class QUndoStack;
 

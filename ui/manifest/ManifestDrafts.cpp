@@ -11,10 +11,14 @@
 namespace otadesk::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("otadesk::ui::ManifestDrafts", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("otadesk::ui::ManifestDrafts", text);
+}
 } // namespace
 
-Result<QByteArray> libraryImageBytes(const library::FirmwareLibrary &library, const library::FirmwareEntry &entry)
+Result<QByteArray> libraryImageBytes(const library::FirmwareLibrary &library,
+                                     const library::FirmwareEntry &entry)
 {
     if (entry.kind == library::EntryKind::Auxiliary)
         return library.fileContent(entry);
@@ -32,7 +36,8 @@ Result<manifest::ManifestSpec> readDraft(const QString &path, const QString &wor
     QJsonParseError parse;
     const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError)
-        return fail(ErrorCode::Format, tr("not JSON (%1 at offset %2)").arg(parse.errorString()).arg(parse.offset));
+        return fail(ErrorCode::Format,
+                    tr("not JSON (%1 at offset %2)").arg(parse.errorString()).arg(parse.offset));
     if (!json.isObject())
         return fail(ErrorCode::Format, tr("not a JSON object"));
     auto spec = manifest::ManifestSpec::fromJson(json.object());
@@ -65,10 +70,10 @@ Result<manifest::ManifestSpec> readDraft(const QString &path, const QString &wor
         if (!bytes)
             return std::unexpected(bytes.error());
         if (crypto::sha256(*bytes) != c.digest)
-            return fail(ErrorCode::InvalidArgument,
-                        tr("components[%1]: library entry %2 no longer has the image the draft names (digest differs)")
-                            .arg(i)
-                            .arg(c.firmwareId));
+            return fail(ErrorCode::InvalidArgument, tr("components[%1]: library entry %2 no longer has the "
+                                                       "image the draft names (digest differs)")
+                                                        .arg(i)
+                                                        .arg(c.firmwareId));
         c.payload = *bytes;
     }
     return spec;

@@ -8,7 +8,8 @@
 namespace otadesk::ui {
 
 // The bytes a device flashes for a library entry: the flattened image, or the file of auxiliary content.
-Result<QByteArray> libraryImageBytes(const library::FirmwareLibrary &library, const library::FirmwareEntry &entry);
+Result<QByteArray> libraryImageBytes(const library::FirmwareLibrary &library,
+                                     const library::FirmwareEntry &entry);
 
 Result<manifest::ManifestSpec> readDraft(const QString &path, const QString &workspacePath);
 Status writeDraft(const QString &path, const manifest::ManifestSpec &spec);

@@ -6,9 +6,9 @@
 #include "ui/manifest/DependenciesEditor.h"
 #include "ui/manifest/EnvelopeView.h"
 #include "ui/manifest/IdentityForm.h"
-#include "ui/manifest/ManifestDrafts.h"
 #include "ui/manifest/ManifestCommandLines.h"
 #include "ui/manifest/ManifestDocument.h"
+#include "ui/manifest/ManifestDrafts.h"
 #include "ui/manifest/ManifestPreview.h"
 #include "ui/manifest/SignDialog.h"
 #include "ui/manifest/TrustedKeys.h"
@@ -25,8 +25,8 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSaveFile>
-#include <QShowEvent>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -41,7 +41,10 @@ using namespace otadesk::manifest;
 
 namespace {
 const QString kSource = QStringLiteral("manifests");
-QString native(const QString &path) { return QDir::toNativeSeparators(path); }
+QString native(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
 } // namespace
 
 ManifestPage::ManifestPage(ActivityLog *log, QWidget *parent)
@@ -187,18 +190,23 @@ void ManifestPage::createActions()
         addAction(a);
         return a;
     };
-    m_openDraft = make(QStringLiteral("actionManifestOpenDraft"), style()->standardIcon(QStyle::SP_DialogOpenButton),
-                       tr("Open &Draft…"), tr("Open a manifest draft (*.suitspec.json) to edit it"));
-    m_saveDraft = make(QStringLiteral("actionManifestSaveDraft"), {}, tr("Save D&raft…"),
-                       tr("Save the form as a manifest draft (*.suitspec.json) to finish or rebuild it later"));
+    m_openDraft =
+        make(QStringLiteral("actionManifestOpenDraft"), style()->standardIcon(QStyle::SP_DialogOpenButton),
+             tr("Open &Draft…"), tr("Open a manifest draft (*.suitspec.json) to edit it"));
+    m_saveDraft =
+        make(QStringLiteral("actionManifestSaveDraft"), {}, tr("Save D&raft…"),
+             tr("Save the form as a manifest draft (*.suitspec.json) to finish or rebuild it later"));
     m_sign = make(QStringLiteral("actionManifestSign"), themeIcon(QStringLiteral("keys")), tr("S&ign…"),
-                  tr("Sign the manifest with a key of this workspace"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    m_save = make(QStringLiteral("actionManifestSave"), style()->standardIcon(QStyle::SP_DialogSaveButton),
-                  tr("&Save .suit"), tr("Save the signed envelope (signs first if needed)"), QKeySequence::Save);
+                  tr("Sign the manifest with a key of this workspace"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_save =
+        make(QStringLiteral("actionManifestSave"), style()->standardIcon(QStyle::SP_DialogSaveButton),
+             tr("&Save .suit"), tr("Save the signed envelope (signs first if needed)"), QKeySequence::Save);
     m_saveAs = make(QStringLiteral("actionManifestSaveAs"), {}, tr("Save .suit &As…"),
                     tr("Save the signed envelope under another name"), QKeySequence::SaveAs);
-    m_openEnvelope = make(QStringLiteral("actionManifestOpenEnvelope"), themeIcon(QStringLiteral("manifests")),
-                          tr("Open &Envelope…"), tr("Decode and verify a SUIT envelope (.suit) against the keys of this workspace"),
+    m_openEnvelope = make(QStringLiteral("actionManifestOpenEnvelope"),
+                          themeIcon(QStringLiteral("manifests")), tr("Open &Envelope…"),
+                          tr("Decode and verify a SUIT envelope (.suit) against the keys of this workspace"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openDraft, &QAction::triggered, this, &ManifestPage::openDraftWithDialog);
     connect(m_saveDraft, &QAction::triggered, this, &ManifestPage::saveDraftWithDialog);
@@ -223,6 +231,9 @@ void ManifestPage::createActions()
     m_redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_redo->setStatusTip(tr("Make the change taken back again"));
     addActions({m_undo, m_redo});
+    // Chosen from the Edit menu while another page is shown: show the manifest that changes.
+    connect(m_undo, &QAction::triggered, this, &ManifestPage::showRequested);
+    connect(m_redo, &QAction::triggered, this, &ManifestPage::showRequested);
 }
 
 QList<QAction *> ManifestPage::fileActions() const
@@ -259,7 +270,10 @@ void ManifestPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
 }
 
-bool ManifestPage::isModified() const { return m_document->isModified(); }
+bool ManifestPage::isModified() const
+{
+    return m_document->isModified();
+}
 
 QString ManifestPage::documentName() const
 {
@@ -275,7 +289,8 @@ void ManifestPage::updateState()
     const ManifestSpec &spec = m_document->spec();
     const bool signedNow = !m_document->signedEnvelope().isEmpty();
     m_title->setText(tr("<b>%1</b> — %2%3%4")
-                         .arg(documentName().toHtmlEscaped(), templateTitle(spec.templateKind).toHtmlEscaped(),
+                         .arg(documentName().toHtmlEscaped(),
+                              templateTitle(spec.templateKind).toHtmlEscaped(),
                               signedNow ? tr(" — <span style='color:#1b7f3b'>signed</span>") : QString(),
                               isModified() ? tr(" — <i>unsaved changes</i>") : QString()));
     m_cli->setText(tr("Command line: %1").arg(manifestcommands::create(spec, m_document->suitPath())));
@@ -333,7 +348,8 @@ bool ManifestPage::sign()
     if (!problems.isEmpty()) {
         QStringList lines;
         for (const SpecProblem &p : problems)
-            lines << QStringLiteral("• ") + (p.field.isEmpty() ? p.message : tr("%1: %2").arg(p.field, p.message));
+            lines << QStringLiteral("• ") +
+                         (p.field.isEmpty() ? p.message : tr("%1: %2").arg(p.field, p.message));
         DialogRunner::warn(this, tr("Sign manifest"),
                            tr("The manifest cannot be built yet:\n%1").arg(lines.join(u'\n')));
         focusField(problems.first().field);
@@ -364,8 +380,8 @@ bool ManifestPage::sign()
                              .arg(spec.sequenceNumber)
                              .arg(dialog.keyName())
                              .arg(envelope.size()));
-    const Status shown = m_envelope->showEnvelope(envelope, tr("%1 (signed, not saved yet)").arg(documentName()),
-                                                  trustedKeys(m_workspacePath));
+    const Status shown = m_envelope->showEnvelope(
+        envelope, tr("%1 (signed, not saved yet)").arg(documentName()), trustedKeys(m_workspacePath));
     if (!shown)
         m_log->error(kSource, shown.error().toString());
     m_tabs->setCurrentWidget(m_envelope);
@@ -384,10 +400,12 @@ bool ManifestPage::saveAs()
 {
     Q_EMIT showRequested();
     const ManifestSpec &spec = m_document->spec();
-    const QString base = spec.product.isEmpty() ? QStringLiteral("manifest")
-                                                : QStringLiteral("%1-%2").arg(spec.product).arg(spec.sequenceNumber);
+    const QString base = spec.product.isEmpty()
+                             ? QStringLiteral("manifest")
+                             : QStringLiteral("%1-%2").arg(spec.product).arg(spec.sequenceNumber);
     const QString suggested = m_document->suitPath().isEmpty()
-                                  ? QDir(m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath).filePath(base + QStringLiteral(".suit"))
+                                  ? QDir(m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath)
+                                        .filePath(base + QStringLiteral(".suit"))
                                   : m_document->suitPath();
     const QString path = DialogRunner::saveFile(this, tr("Save signed manifest"), suggested,
                                                 tr("SUIT envelopes (*.suit);;All files (*)"));
@@ -415,7 +433,8 @@ bool ManifestPage::saveSuit(const QString &path)
                              .arg(native(path))
                              .arg(envelope.size())
                              .arg(manifestcommands::verify(path)));
-    const Status shown = m_envelope->showEnvelope(envelope, QFileInfo(path).fileName(), trustedKeys(m_workspacePath));
+    const Status shown =
+        m_envelope->showEnvelope(envelope, QFileInfo(path).fileName(), trustedKeys(m_workspacePath));
     Q_UNUSED(shown);
     updateState();
     return true;
@@ -424,9 +443,9 @@ bool ManifestPage::saveSuit(const QString &path)
 void ManifestPage::openEnvelopeWithDialog()
 {
     Q_EMIT showRequested();
-    const QStringList files = DialogRunner::openFiles(this, tr("Open SUIT envelope"),
-                                                      m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath,
-                                                      tr("SUIT envelopes (*.suit *.cbor *.bin);;All files (*)"));
+    const QStringList files = DialogRunner::openFiles(
+        this, tr("Open SUIT envelope"), m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath,
+        tr("SUIT envelopes (*.suit *.cbor *.bin);;All files (*)"));
     if (!files.isEmpty())
         openEnvelope(files.first());
 }
@@ -443,7 +462,8 @@ bool ManifestPage::openEnvelope(const QString &path)
     }
     const bool ok = m_envelope->report().ok();
     m_log->info(kSource, tr("Opened %1: %2 (%3)")
-                             .arg(native(path), ok ? tr("verified") : tr("NOT verified"), manifestcommands::verify(path)));
+                             .arg(native(path), ok ? tr("verified") : tr("NOT verified"),
+                                  manifestcommands::verify(path)));
     m_tabs->setCurrentWidget(m_envelope);
     return true;
 }
@@ -453,9 +473,9 @@ void ManifestPage::openDraftWithDialog()
     Q_EMIT showRequested();
     if (!maybeDiscard())
         return;
-    const QStringList files = DialogRunner::openFiles(this, tr("Open manifest draft"),
-                                                      m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath,
-                                                      tr("Manifest drafts (*.suitspec.json);;All files (*)"));
+    const QStringList files = DialogRunner::openFiles(
+        this, tr("Open manifest draft"), m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath,
+        tr("Manifest drafts (*.suitspec.json);;All files (*)"));
     if (!files.isEmpty())
         openDraft(files.first());
 }
@@ -464,9 +484,11 @@ bool ManifestPage::openDraft(const QString &path)
 {
     const auto spec = readDraft(path, m_workspacePath);
     if (!spec) {
-        m_log->error(kSource, tr("Cannot open the manifest draft %1: %2").arg(native(path), spec.error().message()));
-        DialogRunner::warn(this, tr("Open manifest draft"),
-                           tr("%1 cannot be opened as a manifest draft:\n%2").arg(native(path), spec.error().message()));
+        m_log->error(kSource,
+                     tr("Cannot open the manifest draft %1: %2").arg(native(path), spec.error().message()));
+        DialogRunner::warn(
+            this, tr("Open manifest draft"),
+            tr("%1 cannot be opened as a manifest draft:\n%2").arg(native(path), spec.error().message()));
         return false;
     }
     m_document->setSuitPath({});
@@ -480,12 +502,13 @@ bool ManifestPage::openDraft(const QString &path)
 bool ManifestPage::saveDraftWithDialog()
 {
     Q_EMIT showRequested();
-    const QString suggested = !m_document->draftPath().isEmpty()
-                                  ? m_document->draftPath()
-                                  : QDir(m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath)
-                                        .filePath((m_document->spec().product.isEmpty() ? QStringLiteral("manifest")
-                                                                                        : m_document->spec().product) +
-                                                  QStringLiteral(".suitspec.json"));
+    const QString suggested =
+        !m_document->draftPath().isEmpty()
+            ? m_document->draftPath()
+            : QDir(m_workspacePath.isEmpty() ? QDir::homePath() : m_workspacePath)
+                  .filePath((m_document->spec().product.isEmpty() ? QStringLiteral("manifest")
+                                                                  : m_document->spec().product) +
+                            QStringLiteral(".suitspec.json"));
     const QString path = DialogRunner::saveFile(this, tr("Save manifest draft"), suggested,
                                                 tr("Manifest drafts (*.suitspec.json);;All files (*)"));
     return !path.isEmpty() && saveDraft(path);

@@ -9,8 +9,8 @@
 #include "core/library/FirmwareLibrary.h"
 #include "core/manifest/ManifestSpec.h"
 
-#include <QWidget>
 #include <functional>
+#include <QWidget>
 
 class QAction;
 class QLabel;

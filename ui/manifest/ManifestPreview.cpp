@@ -4,6 +4,7 @@
 #include "ui/manifest/ManifestDocument.h"
 #include "ui/manifest/ManifestTask.h"
 
+#include <memory>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QListWidget>
@@ -14,7 +15,6 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <memory>
 
 namespace otadesk::ui {
 
@@ -44,12 +44,10 @@ ManifestPreview::ManifestPreview(ManifestDocument *document, QWidget *parent)
     m_problems->setWordWrap(true);
     m_problems->setIconSize(QSize(16, 16));
     m_problems->setToolTip(tr("Click a problem to go to its field"));
-    connect(m_problems, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        Q_EMIT problemActivated(item->data(Qt::UserRole).toString());
-    });
-    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT problemActivated(item->data(Qt::UserRole).toString());
-    });
+    connect(m_problems, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { Q_EMIT problemActivated(item->data(Qt::UserRole).toString()); });
+    connect(m_problems, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { Q_EMIT problemActivated(item->data(Qt::UserRole).toString()); });
 
     m_size->setObjectName(QStringLiteral("manifestSizeLabel"));
     m_size->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -80,9 +78,15 @@ ManifestPreview::ManifestPreview(ManifestDocument *document, QWidget *parent)
 
 ManifestPreview::~ManifestPreview() = default; // m_task (a child) waits for its thread
 
-bool ManifestPreview::isPending() const { return m_timer->isActive() || m_task || m_again; }
+bool ManifestPreview::isPending() const
+{
+    return m_timer->isActive() || m_task || m_again;
+}
 
-void ManifestPreview::schedule() { m_timer->start(); }
+void ManifestPreview::schedule()
+{
+    m_timer->start();
+}
 
 void ManifestPreview::start()
 {
@@ -122,8 +126,8 @@ void ManifestPreview::start()
         m_problems->clear();
         const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
         for (const SpecProblem &p : std::as_const(result->problems)) {
-            auto *item = new QListWidgetItem(warning, p.field.isEmpty() ? p.message : tr("%1: %2").arg(p.field, p.message),
-                                             m_problems);
+            auto *item = new QListWidgetItem(
+                warning, p.field.isEmpty() ? p.message : tr("%1: %2").arg(p.field, p.message), m_problems);
             item->setData(Qt::UserRole, p.field);
         }
         if (!result->error.isEmpty())
@@ -139,7 +143,8 @@ void ManifestPreview::start()
             m_diagnostic->clear();
         } else {
             m_size->setText(tr("Unsigned envelope: <b>%1 bytes</b> — manifest: %2 bytes")
-                                .arg(QLocale().toString(result->envelope.size()), QLocale().toString(result->manifestSize)));
+                                .arg(QLocale().toString(result->envelope.size()),
+                                     QLocale().toString(result->manifestSize)));
             if (m_diagnostic->toPlainText() != result->diagnostic) {
                 const int scroll = m_diagnostic->verticalScrollBar()->value(); // keep the reader's place
                 m_diagnostic->setPlainText(result->diagnostic);

@@ -4,7 +4,10 @@
 
 namespace otadesk::ui {
 
-ManifestTask::ManifestTask(std::function<void()> work, QObject *parent) : QObject(parent), m_work(std::move(work)) {}
+ManifestTask::ManifestTask(std::function<void()> work, QObject *parent)
+    : QObject(parent), m_work(std::move(work))
+{
+}
 
 ManifestTask::~ManifestTask()
 {

@@ -1,9 +1,9 @@
 #pragma once
-// Runs one piece of manifest work (building the live preview, reading a firmware file, decoding an envelope) on
-// a worker thread and reports back on the GUI thread. The work writes its result into state it captured
+// Runs one piece of manifest work (building the live preview, reading a firmware file, decoding an envelope)
+// on a worker thread and reports back on the GUI thread. The work writes its result into state it captured
 // (e.g. a shared_ptr); it must not touch widgets.
-#include <QObject>
 #include <functional>
+#include <QObject>
 
 class QThread;
 

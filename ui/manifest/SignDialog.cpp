@@ -23,16 +23,17 @@ using namespace otadesk::manifest;
 
 SignDialog::SignDialog(const QString &workspacePath, const ManifestSpec &spec, QWidget *parent)
     : KeyFormDialog(workspacePath, parent), m_spec(spec), m_key(new QComboBox), m_algorithm(new QComboBox),
-      m_passphrase(newPassphraseEdit(QStringLiteral("signPassphrase"))),
-      m_useNext(new QPushButton)
+      m_passphrase(newPassphraseEdit(QStringLiteral("signPassphrase"))), m_useNext(new QPushButton)
 {
     setObjectName(QStringLiteral("signManifestDialog"));
-    setWindowTitle(spec.product.isEmpty() ? tr("Sign manifest") : tr("Sign manifest for %1").arg(spec.product));
+    setWindowTitle(spec.product.isEmpty() ? tr("Sign manifest")
+                                          : tr("Sign manifest for %1").arg(spec.product));
 
-    auto *what = new QLabel(tr("<b>%1</b>, sequence number %2%3")
-                                .arg(spec.product.isEmpty() ? tr("(no product)") : spec.product.toHtmlEscaped())
-                                .arg(spec.sequenceNumber)
-                                .arg(spec.version.isEmpty() ? QString() : tr(", version %1").arg(spec.version.toHtmlEscaped())));
+    auto *what = new QLabel(
+        tr("<b>%1</b>, sequence number %2%3")
+            .arg(spec.product.isEmpty() ? tr("(no product)") : spec.product.toHtmlEscaped())
+            .arg(spec.sequenceNumber)
+            .arg(spec.version.isEmpty() ? QString() : tr(", version %1").arg(spec.version.toHtmlEscaped())));
     what->setObjectName(QStringLiteral("signWhat"));
     form()->addRow(tr("Manifest:"), what);
 
@@ -47,7 +48,9 @@ SignDialog::SignDialog(const QString &workspacePath, const ManifestSpec &spec, Q
         for (const crypto::KeyInfo &k : *keys) {
             if (!k.hasPrivateKey)
                 continue;
-            QString text = tr("%1 — %2, %3").arg(k.name, KeyTableModel::typeText(k.type), KeyTableModel::shortFingerprint(k.keyId));
+            QString text =
+                tr("%1 — %2, %3")
+                    .arg(k.name, KeyTableModel::typeText(k.type), KeyTableModel::shortFingerprint(k.keyId));
             if (defaultKey && defaultKey->keyId == k.keyId)
                 text += tr(" (default for %1)").arg(spec.product);
             m_key->addItem(text, k.keyIdHex());
@@ -61,15 +64,19 @@ SignDialog::SignDialog(const QString &workspacePath, const ManifestSpec &spec, Q
 
     m_algorithm->setObjectName(QStringLiteral("signAlgorithmCombo"));
     form()->addRow(tr("&Algorithm:"), m_algorithm);
+    m_key->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_algorithm, &QComboBox::currentIndexChanged, this, &SignDialog::updateCommandLine);
     auto fillAlgorithms = [this] {
         const auto type = crypto::KeyType(m_key->currentData(Qt::UserRole + 2).toInt());
         const QSignalBlocker block(m_algorithm);
         m_algorithm->clear();
-        const QList<qint64> algs = type == crypto::KeyType::Ed25519 ? QList<qint64>{coseAlg::Ed25519, coseAlg::EdDSA}
-                                                                    : QList<qint64>{coseAlg::ESP256, coseAlg::ES256};
+        const QList<qint64> algs = type == crypto::KeyType::Ed25519
+                                       ? QList<qint64>{coseAlg::Ed25519, coseAlg::EdDSA}
+                                       : QList<qint64>{coseAlg::ESP256, coseAlg::ES256};
         for (qint64 alg : algs)
-            m_algorithm->addItem(alg == algs.first() ? tr("%1 (recommended)").arg(CoseAlgorithms::name(alg))
-                                                     : tr("%1 (for older devices)").arg(CoseAlgorithms::name(alg)),
+            m_algorithm->addItem(alg == algs.first()
+                                     ? tr("%1 (recommended)").arg(CoseAlgorithms::name(alg))
+                                     : tr("%1 (for older devices)").arg(CoseAlgorithms::name(alg)),
                                  alg);
     };
     fillAlgorithms();
@@ -90,16 +97,24 @@ SignDialog::SignDialog(const QString &workspacePath, const ManifestSpec &spec, Q
     updateCommandLine();
     finishLayout(tr("&Sign"));
     if (m_key->count() == 0)
-        showError(tr("There is no signing key with a private key in this workspace. Generate or import one on the "
-                     "Keys page first."));
+        showError(
+            tr("There is no signing key with a private key in this workspace. Generate or import one on the "
+               "Keys page first."));
     m_passphrase->setFocus();
 }
 
-QString SignDialog::keyName() const { return m_key->currentData(Qt::UserRole + 1).toString(); }
+QString SignDialog::keyName() const
+{
+    return m_key->currentData(Qt::UserRole + 1).toString();
+}
 
 void SignDialog::updateCommandLine()
 {
-    setCommandLine(manifestcommands::sign(QString(), keyName()) + u'\n' + keycommands::passphraseNote());
+    const qint64 alg = m_algorithm->currentData().toLongLong();
+    setCommandLine(
+        manifestcommands::sign(QString(), m_spec.product, keyName(),
+                               m_algorithm->currentIndex() > 0 ? CoseAlgorithms::name(alg) : QString()) +
+        u'\n' + keycommands::passphraseNote());
 }
 
 QString SignDialog::validate() const
@@ -132,8 +147,10 @@ void SignDialog::accept()
     const Status ok = registry.check(m_spec.product, m_spec.sequenceNumber, m_manifestDigest);
     if (!ok) {
         const auto next = registry.next(m_spec.product);
-        showError(tr("Not signed: %1\nDevices that installed the newer manifest would refuse this one (rollback "
-                     "protection).").arg(ok.error().message()));
+        showError(
+            tr("Not signed: %1\nDevices that installed the newer manifest would refuse this one (rollback "
+               "protection).")
+                .arg(ok.error().message()));
         if (next) {
             m_nextNumber = *next;
             m_useNext->setText(tr("Use sequence number %1").arg(*next));
@@ -152,16 +169,18 @@ void SignDialog::useNext()
     showError({});
     Q_EMIT sequenceNumberChosen(m_nextNumber);
     if (auto *what = findChild<QLabel *>(QStringLiteral("signWhat")))
-        what->setText(tr("<b>%1</b>, sequence number %2").arg(m_spec.product.toHtmlEscaped()).arg(m_nextNumber));
+        what->setText(
+            tr("<b>%1</b>, sequence number %2").arg(m_spec.product.toHtmlEscaped()).arg(m_nextNumber));
 }
 
 KeyTask::Work SignDialog::work()
 {
     EnvelopeSigner::Options options;
     options.algorithm = m_algorithm->currentData().toLongLong();
-    return [id = m_key->currentData().toString(), passphrase = m_passphrase->text().toUtf8(), envelope = m_envelope,
-            digest = m_manifestDigest, product = m_spec.product, number = m_spec.sequenceNumber,
-            workspace = workspacePath(), options, out = m_signed](crypto::KeyStore &store) mutable -> Result<crypto::KeyInfo> {
+    return [id = m_key->currentData().toString(), passphrase = m_passphrase->text().toUtf8(),
+            envelope = m_envelope, digest = m_manifestDigest, product = m_spec.product,
+            number = m_spec.sequenceNumber, workspace = workspacePath(), options,
+            out = m_signed](crypto::KeyStore &store) mutable -> Result<crypto::KeyInfo> {
         auto key = store.unlock(id, passphrase);
         crypto::wipe(passphrase);
         if (!key)
@@ -177,7 +196,10 @@ KeyTask::Work SignDialog::work()
     };
 }
 
-QString SignDialog::busyText() const { return tr("Signing the manifest with %1…").arg(keyName()); }
+QString SignDialog::busyText() const
+{
+    return tr("Signing the manifest with %1…").arg(keyName());
+}
 
 void SignDialog::setInputsEnabled(bool enabled)
 {
@@ -193,6 +215,9 @@ void SignDialog::failed(const Error &error)
     m_passphrase->selectAll();
 }
 
-void SignDialog::clearSecrets() { m_passphrase->clear(); }
+void SignDialog::clearSecrets()
+{
+    m_passphrase->clear();
+}
 
 } // namespace otadesk::ui

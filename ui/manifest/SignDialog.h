@@ -1,9 +1,9 @@
 #pragma once
 // Signs the manifest being edited: the signing key (the product's default key preselected), the COSE
 // algorithm, the key's passphrase. Before anything is unlocked the sequence number is checked against the
-// workspace's SequenceRegistry; a rollback is explained and the next free number offered. Unlocking, recording
-// the sequence number and EnvelopeSigner::sign run on a worker thread while the dialog stays open; a wrong
-// passphrase is shown in the dialog and nothing else changes.
+// workspace's SequenceRegistry; a rollback is explained and the next free number offered. Unlocking,
+// recording the sequence number and EnvelopeSigner::sign run on a worker thread while the dialog stays open;
+// a wrong passphrase is shown in the dialog and nothing else changes.
 #include "core/manifest/ManifestSpec.h"
 #include "ui/keys/KeyFormDialog.h"
 

@@ -5,15 +5,22 @@
 namespace otadesk::ui {
 
 SpecEditCommand::SpecEditCommand(ManifestDocument *document, manifest::ManifestSpec before,
-                                 manifest::ManifestSpec after, QString field, const QString &text, bool mergeable)
+                                 manifest::ManifestSpec after, QString field, const QString &text,
+                                 bool mergeable)
     : QUndoCommand(text), m_document(document), m_before(std::move(before)), m_after(std::move(after)),
       m_field(std::move(field)), m_mergeable(mergeable)
 {
 }
 
-void SpecEditCommand::undo() { m_document->apply(m_before, m_field); }
+void SpecEditCommand::undo()
+{
+    m_document->apply(m_before, m_field);
+}
 
-void SpecEditCommand::redo() { m_document->apply(m_after, m_field); }
+void SpecEditCommand::redo()
+{
+    m_document->apply(m_after, m_field);
+}
 
 bool SpecEditCommand::mergeWith(const QUndoCommand *other)
 {
