@@ -23,6 +23,10 @@
         <source>Select library entries after start-up: comma-separated ids or file names (e.g. for --screenshot of a comparison).</source>
         <translation>Nach dem Start Bibliothekseinträge auswählen: kommagetrennte IDs oder Dateinamen (z. B. für --screenshot eines Vergleichs).</translation>
     </message>
+    <message>
+        <source>Show the page ID after start-up: firmware, keys, manifests, devices, campaigns, bench or server.</source>
+        <translation>Nach dem Start die Seite ID anzeigen: firmware, keys, manifests, devices, campaigns, bench oder server.</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::Error</name>
@@ -77,6 +81,238 @@
     <message>
         <source>The range %1 spans %2 bytes, more than the %3 bytes a flat binary may have here. Export a smaller range, or keep the image sparse (HEX, S-record, ELF).</source>
         <translation>Der Bereich %1 umfasst %2 Bytes, mehr als die %3 Bytes, die eine flache Binärdatei hier haben darf. Exportieren Sie einen kleineren Bereich oder behalten Sie das Image mit Lücken bei (HEX, S-Record, ELF).</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::crypto::EcdsaSignature</name>
+    <message>
+        <source>The ECDSA signature is not valid DER (SEQUENCE of r and s).</source>
+        <translation>Die ECDSA-Signatur ist kein gültiges DER (SEQUENCE aus r und s).</translation>
+    </message>
+    <message>
+        <source>The ECDSA signature&apos;s r or s is longer than %1 bytes.</source>
+        <translation>r oder s der ECDSA-Signatur ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>An ECDSA signature (r||s) must be %1 bytes, not %2.</source>
+        <translation>Eine ECDSA-Signatur (r||s) muss %1 Bytes lang sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not build an ECDSA signature: %1</source>
+        <translation>OpenSSL konnte keine ECDSA-Signatur erstellen: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encode an ECDSA signature: %1</source>
+        <translation>OpenSSL konnte eine ECDSA-Signatur nicht kodieren: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::crypto::KeyStore</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot restrict the permissions of %1 to its owner.</source>
+        <translation>Die Zugriffsrechte von %1 können nicht auf den Eigentümer beschränkt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2). Restore it from a backup; the key files beside it are intact.</source>
+        <translation>%1 ist beschädigt (%2). Stellen Sie die Datei aus einer Sicherung wieder her; die Schlüsseldateien daneben sind unversehrt.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 has no valid id, name or type.</source>
+        <translation>Eintrag %1 in %2 hat keine gültige ID, keinen gültigen Namen oder keinen gültigen Typ.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation>Der Schlüsselordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The key id prefix “%1” matches %2 keys: %3. Give more characters or the name.</source>
+        <translation>Das Schlüssel-ID-Präfix „%1“ passt auf %2 Schlüssel: %3. Geben Sie mehr Zeichen oder den Namen an.</translation>
+    </message>
+    <message>
+        <source>No key is named “%1” or has an id starting with it.</source>
+        <translation>Kein Schlüssel heißt „%1“ oder hat eine ID, die damit beginnt.</translation>
+    </message>
+    <message>
+        <source>A key needs a name.</source>
+        <translation>Ein Schlüssel benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>A key name may not start or end with spaces.</source>
+        <translation>Ein Schlüsselname darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>A key name may have at most 100 characters.</source>
+        <translation>Ein Schlüsselname darf höchstens 100 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>A key name may not contain slashes, backslashes or control characters.</source>
+        <translation>Ein Schlüsselname darf keine Schrägstriche, Backslashes oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>There is already a key named “%1”.</source>
+        <translation>Es gibt bereits einen Schlüssel namens „%1“.</translation>
+    </message>
+    <message>
+        <source>This key is already in the store as “%1”.</source>
+        <translation>Dieser Schlüssel ist bereits als „%1“ im Schlüsselspeicher vorhanden.</translation>
+    </message>
+    <message>
+        <source>A passphrase is needed to store a private key.</source>
+        <translation>Zum Speichern eines privaten Schlüssels wird eine Passphrase benötigt.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the key %2 it is named for.</source>
+        <translation>%1 enthält nicht den Schlüssel %2, nach dem die Datei benannt ist.</translation>
+    </message>
+    <message>
+        <source>The key “%1” is a public key only; there is no private key to use.</source>
+        <translation>Der Schlüssel „%1“ ist nur ein öffentlicher Schlüssel; es gibt keinen privaten Schlüssel, der verwendet werden kann.</translation>
+    </message>
+    <message>
+        <source>The re-encrypted key did not read back; the old key file is kept.</source>
+        <translation>Der neu verschlüsselte Schlüssel ließ sich nicht zurücklesen; die alte Schlüsseldatei bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The key %1 disappeared from the store.</source>
+        <translation>Der Schlüssel %1 ist aus dem Schlüsselspeicher verschwunden.</translation>
+    </message>
+    <message>
+        <source>Name the product the key should be the default for.</source>
+        <translation>Geben Sie das Produkt an, für das der Schlüssel als Standard gelten soll.</translation>
+    </message>
+    <message>
+        <source>The key “%1” is a public key only and cannot sign.</source>
+        <translation>Der Schlüssel „%1“ ist nur ein öffentlicher Schlüssel und kann nicht signieren.</translation>
+    </message>
+    <message>
+        <source>No key is the default signing key of “%1”.</source>
+        <translation>Kein Schlüssel ist der Standard-Signaturschlüssel von „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::crypto::PrivateKey</name>
+    <message>
+        <source>OpenSSL could not generate a %1 key: %2</source>
+        <translation>OpenSSL konnte keinen %1-Schlüssel erzeugen: %2</translation>
+    </message>
+    <message>
+        <source>The key file is encrypted: a passphrase is needed.</source>
+        <translation>Die Schlüsseldatei ist verschlüsselt: Eine Passphrase wird benötigt.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong (or the key file is damaged).</source>
+        <translation>Die Passphrase ist falsch (oder die Schlüsseldatei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>This is not a private key PEM (expected &quot;-----BEGIN ENCRYPTED PRIVATE KEY-----&quot;, &quot;PRIVATE KEY&quot; or &quot;EC PRIVATE KEY&quot;).</source>
+        <translation>Dies ist kein PEM eines privaten Schlüssels (erwartet: &quot;-----BEGIN ENCRYPTED PRIVATE KEY-----&quot;, &quot;PRIVATE KEY&quot; oder &quot;EC PRIVATE KEY&quot;).</translation>
+    </message>
+    <message>
+        <source>There is no key to save.</source>
+        <translation>Es gibt keinen Schlüssel zum Speichern.</translation>
+    </message>
+    <message>
+        <source>An empty passphrase is not allowed for a private key file.</source>
+        <translation>Eine leere Passphrase ist für die Datei eines privaten Schlüssels nicht zulässig.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt the private key: %1</source>
+        <translation>OpenSSL konnte den privaten Schlüssel nicht verschlüsseln: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not write the private key: %1</source>
+        <translation>OpenSSL konnte den privaten Schlüssel nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <source>There is no key to sign with.</source>
+        <translation>Es gibt keinen Schlüssel zum Signieren.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not start signing: %1</source>
+        <translation>OpenSSL konnte das Signieren nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign: %1</source>
+        <translation>OpenSSL konnte nicht signieren: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::crypto::PublicKey</name>
+    <message>
+        <source>EC keys on the curve %1 are not supported; use P-256 (prime256v1) or Ed25519.</source>
+        <translation>EC-Schlüssel auf der Kurve %1 werden nicht unterstützt; verwenden Sie P-256 (prime256v1) oder Ed25519.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 keys are not supported; use ECDSA P-256 or Ed25519.</source>
+        <translation>%1 Schlüssel werden nicht unterstützt; verwenden Sie ECDSA P-256 oder Ed25519.</translation>
+    </message>
+    <message>
+        <source>This type of</source>
+        <translation>Diese</translation>
+    </message>
+    <message>
+        <source>This is not a public key PEM (expected &quot;-----BEGIN PUBLIC KEY-----&quot;).</source>
+        <translation>Dies ist kein PEM eines öffentlichen Schlüssels (erwartet: &quot;-----BEGIN PUBLIC KEY-----&quot;).</translation>
+    </message>
+    <message>
+        <source>This is not a DER SubjectPublicKeyInfo.</source>
+        <translation>Dies ist kein DER-kodiertes SubjectPublicKeyInfo.</translation>
+    </message>
+    <message>
+        <source>A P-256 public key needs 32-byte x and y coordinates (got %1 and %2).</source>
+        <translation>Ein öffentlicher P-256-Schlüssel benötigt x- und y-Koordinaten mit je 32 Bytes (erhalten: %1 und %2).</translation>
+    </message>
+    <message>
+        <source>The x and y coordinates are not a point on the P-256 curve.</source>
+        <translation>Die x- und y-Koordinaten sind kein Punkt auf der Kurve P-256.</translation>
+    </message>
+    <message>
+        <source>An Ed25519 public key is 32 bytes, not %1.</source>
+        <translation>Ein öffentlicher Ed25519-Schlüssel ist 32 Bytes lang, nicht %1.</translation>
+    </message>
+    <message>
+        <source>OpenSSL refused the Ed25519 public key: %1</source>
+        <translation>OpenSSL hat den öffentlichen Ed25519-Schlüssel abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>No public key to verify with.</source>
+        <translation>Es gibt keinen öffentlichen Schlüssel zum Prüfen.</translation>
+    </message>
+    <message>
+        <source>An Ed25519 signature is 64 bytes, not %1.</source>
+        <translation>Eine Ed25519-Signatur ist 64 Bytes lang, nicht %1.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not start verifying: %1</source>
+        <translation>OpenSSL konnte die Prüfung nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The signature does not match the message and this %1 key.</source>
+        <translation>Die Signatur passt nicht zur Nachricht und diesem %1-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Only ECDSA keys verify a signature over a precomputed digest.</source>
+        <translation>Nur ECDSA-Schlüssel prüfen eine Signatur über einen vorab berechneten Digest.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 digest is 32 bytes, not %1.</source>
+        <translation>Ein SHA-256-Digest ist 32 Bytes lang, nicht %1.</translation>
+    </message>
+    <message>
+        <source>The ECDSA signature does not match the digest and this key.</source>
+        <translation>Die ECDSA-Signatur passt nicht zum Digest und diesem Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1354,942 @@
     </message>
 </context>
 <context>
+    <name>otadesk::manifest::CborDecoder</name>
+    <message>
+        <source>CBOR at byte %1: %2</source>
+        <translation>CBOR bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 unexpected byte(s) after the end of the data item</source>
+        <translation>%1 unerwartete(s) Byte(s) nach dem Ende des Datenelements</translation>
+    </message>
+    <message>
+        <source>expected a byte string holding embedded CBOR</source>
+        <translation>Byte-String mit eingebettetem CBOR erwartet</translation>
+    </message>
+    <message>
+        <source>the byte string is empty, expected embedded CBOR</source>
+        <translation>der Byte-String ist leer, eingebettetes CBOR erwartet</translation>
+    </message>
+    <message>
+        <source>%1 unexpected byte(s) after the embedded data item</source>
+        <translation>%1 unerwartete(s) Byte(s) nach dem eingebetteten Datenelement</translation>
+    </message>
+    <message>
+        <source>truncated: expected a data item, the input ends</source>
+        <translation>abgeschnitten: Datenelement erwartet, die Eingabe endet</translation>
+    </message>
+    <message>
+        <source>truncated: expected %1 argument byte(s), only %2 left</source>
+        <translation>abgeschnitten: %1 Argument-Byte(s) erwartet, nur %2 übrig</translation>
+    </message>
+    <message>
+        <source>non-deterministic encoding: argument %1 is not in its shortest form</source>
+        <translation>nicht deterministische Kodierung: Argument %1 ist nicht in seiner kürzesten Form</translation>
+    </message>
+    <message>
+        <source>reserved additional information value %1 (malformed initial byte 0x%2)</source>
+        <translation>reservierter Wert %1 für Zusatzinformationen (fehlerhaftes Anfangsbyte 0x%2)</translation>
+    </message>
+    <message>
+        <source>indefinite length is not allowed for major type %1</source>
+        <translation>unbestimmte Länge ist für Haupttyp %1 nicht zulässig</translation>
+    </message>
+    <message>
+        <source>non-deterministic encoding: indefinite length</source>
+        <translation>nicht deterministische Kodierung: unbestimmte Länge</translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation>Verschachtelung tiefer als %1 Ebenen</translation>
+    </message>
+    <message>
+        <source>&quot;break&quot; (0xff) outside an indefinite-length item</source>
+        <translation>„break“ (0xff) außerhalb eines Elements unbestimmter Länge</translation>
+    </message>
+    <message>
+        <source>text string</source>
+        <translation>Text-String</translation>
+    </message>
+    <message>
+        <source>byte string</source>
+        <translation>Byte-String</translation>
+    </message>
+    <message>
+        <source>%1 declares %2 bytes but only %3 remain</source>
+        <translation>%1: %2 Bytes angegeben, aber nur %3 verbleiben</translation>
+    </message>
+    <message>
+        <source>text string is not valid UTF-8</source>
+        <translation>Text-String ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>truncated: expected a chunk or &quot;break&quot; in an indefinite-length %1</source>
+        <translation>abgeschnitten: Chunk oder „break“ erwartet (%1 unbestimmter Länge)</translation>
+    </message>
+    <message>
+        <source>expected a definite-length %1 chunk inside an indefinite-length %1</source>
+        <translation>Chunk (%1) bestimmter Länge innerhalb von %1 unbestimmter Länge erwartet</translation>
+    </message>
+    <message>
+        <source>%1 declares %2 %3 but only %4 bytes remain</source>
+        <translation>%1: %2 %3 angegeben, aber nur %4 Bytes verbleiben</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>truncated: expected an item or &quot;break&quot; in an indefinite-length %1</source>
+        <translation>abgeschnitten: Element oder „break“ erwartet (%1 unbestimmter Länge)</translation>
+    </message>
+    <message>
+        <source>map key without a value before &quot;break&quot;</source>
+        <translation>Map-Schlüssel ohne Wert vor „break“</translation>
+    </message>
+    <message>
+        <source>duplicate map key</source>
+        <translation>doppelter Map-Schlüssel</translation>
+    </message>
+    <message>
+        <source>non-deterministic encoding: map keys are not in bytewise lexicographic order</source>
+        <translation>nicht deterministische Kodierung: Map-Schlüssel sind nicht bytweise lexikografisch sortiert</translation>
+    </message>
+    <message>
+        <source>simple value %1 must use the one-byte form</source>
+        <translation>einfacher Wert %1 muss die Ein-Byte-Form verwenden</translation>
+    </message>
+    <message>
+        <source>non-deterministic encoding: float %1 has a shorter exact form</source>
+        <translation>nicht deterministische Kodierung: Gleitkommazahl %1 hat eine kürzere exakte Form</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::CharacteristicDefinition</name>
+    <message>
+        <source>otadesk-characteristics must be a map {1: URI, 2: [characteristics]}</source>
+        <translation>otadesk-characteristics muss eine Map {1: URI, 2: [characteristics]} sein</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics needs the resource-request URI (key 1, text)</source>
+        <translation>otadesk-characteristics benötigt die URI für Ressourcenanfragen (Schlüssel 1, Text)</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics needs a non-empty list of characteristics (key 2)</source>
+        <translation>otadesk-characteristics benötigt eine nicht leere Liste von Merkmalen (Schlüssel 2)</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: unknown key (only 1 and 2 are defined)</source>
+        <translation>otadesk-characteristics: unbekannter Schlüssel (nur 1 und 2 sind definiert)</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: unknown characteristic code (1 to 8 are defined)</source>
+        <translation>otadesk-characteristics: unbekannter Merkmalscode (1 bis 8 sind definiert)</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: %1 must be [code, argument]</source>
+        <translation>otadesk-characteristics: %1 muss [code, argument] sein</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: %1 takes no argument</source>
+        <translation>otadesk-characteristics: %1 erwartet kein Argument</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: the argument of %1 must be a component index</source>
+        <translation>otadesk-characteristics: Das Argument von %1 muss ein Komponentenindex sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>otadesk-characteristics: %1 names component %2, the manifest has %n component(s)</source>
+        <translation>
+            <numerusform>otadesk-characteristics: %1 nennt Komponente %2, das Manifest hat %n Komponente</numerusform>
+            <numerusform>otadesk-characteristics: %1 nennt Komponente %2, das Manifest hat %n Komponenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: an attribute key must be text (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>otadesk-characteristics: Ein Attributschlüssel muss Text sein (Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics: %1 is listed twice</source>
+        <translation>otadesk-characteristics: %1 ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics must be a byte string holding a CBOR map</source>
+        <translation>otadesk-characteristics muss ein Byte-String mit einer CBOR-Map sein</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::CoseAlgorithms</name>
+    <message>
+        <source>COSE algorithm %1 is not supported for signatures (supported: ES256 -7, ESP256 -9, EdDSA -8, Ed25519 -19)</source>
+        <translation>COSE-Algorithmus %1 wird für Signaturen nicht unterstützt (unterstützt: ES256 -7, ESP256 -9, EdDSA -8, Ed25519 -19)</translation>
+    </message>
+    <message>
+        <source>COSE algorithm %1 needs a %2 key, but the key is %3</source>
+        <translation>COSE-Algorithmus %1 benötigt einen %2-Schlüssel, der Schlüssel ist aber vom Typ %3</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::CoseMac0</name>
+    <message>
+        <source>COSE_Mac0</source>
+        <translation>COSE_Mac0</translation>
+    </message>
+    <message>
+        <source>COSE_Mac0: tag must be a byte string</source>
+        <translation>COSE_Mac0: Das Tag muss ein Byte-String sein</translation>
+    </message>
+    <message>
+        <source>COSE_Mac0 has no algorithm (label 1) in its protected header</source>
+        <translation>COSE_Mac0 hat keinen Algorithmus (Label 1) im geschützten Header</translation>
+    </message>
+    <message>
+        <source>COSE_Mac0 algorithm %1 is not supported (only HMAC 256/256, alg 5)</source>
+        <translation>COSE_Mac0-Algorithmus %1 wird nicht unterstützt (nur HMAC 256/256, alg 5)</translation>
+    </message>
+    <message>
+        <source>no MAC key to verify the COSE_Mac0 with</source>
+        <translation>kein MAC-Schlüssel zum Prüfen des COSE_Mac0 vorhanden</translation>
+    </message>
+    <message>
+        <source>the COSE_Mac0 payload is detached and none was supplied</source>
+        <translation>die Nutzdaten des COSE_Mac0 sind separat (detached), wurden aber nicht übergeben</translation>
+    </message>
+    <message>
+        <source>HMAC 256/256 tag must be 32 bytes, found %1</source>
+        <translation>das HMAC-256/256-Tag muss 32 Bytes lang sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>the COSE_Mac0 tag does not match (wrong key or modified data)</source>
+        <translation>das COSE_Mac0-Tag stimmt nicht überein (falscher Schlüssel oder veränderte Daten)</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::CoseParse</name>
+    <message>
+        <source>%1: expected CBOR tag %2, found tag %3</source>
+        <translation>%1: CBOR-Tag %2 erwartet, Tag %3 gefunden</translation>
+    </message>
+    <message>
+        <source>%1: expected an array of %2 items</source>
+        <translation>%1: Array mit %2 Elementen erwartet</translation>
+    </message>
+    <message>
+        <source>COSE protected header must be a byte string</source>
+        <translation>Der geschützte COSE-Header muss ein Byte-String sein</translation>
+    </message>
+    <message>
+        <source>COSE protected header must hold a map</source>
+        <translation>Der geschützte COSE-Header muss eine Map enthalten</translation>
+    </message>
+    <message>
+        <source>COSE unprotected header must be a map</source>
+        <translation>Der ungeschützte COSE-Header muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>COSE crit header must be a non-empty array</source>
+        <translation>Der COSE-Header crit muss ein nicht leeres Array sein</translation>
+    </message>
+    <message>
+        <source>COSE header marks a label critical that is not understood</source>
+        <translation>Der COSE-Header markiert ein nicht verstandenes Label als kritisch</translation>
+    </message>
+    <message>
+        <source>COSE alg must be an integer</source>
+        <translation>Das COSE-Feld alg muss eine Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>%1: payload must be a byte string or nil</source>
+        <translation>%1: Die Nutzdaten müssen ein Byte-String oder nil sein</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::CoseSign1</name>
+    <message>
+        <source>COSE_Sign1</source>
+        <translation>COSE_Sign1</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1: signature must be a byte string</source>
+        <translation>COSE_Sign1: Die Signatur muss ein Byte-String sein</translation>
+    </message>
+    <message>
+        <source>no public key to verify the COSE_Sign1 signature with</source>
+        <translation>kein öffentlicher Schlüssel zum Prüfen der COSE_Sign1-Signatur vorhanden</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1 has no algorithm (label 1) in its protected header</source>
+        <translation>COSE_Sign1 hat keinen Algorithmus (Label 1) im geschützten Header</translation>
+    </message>
+    <message>
+        <source>the COSE_Sign1 payload is detached and none was supplied</source>
+        <translation>die Nutzdaten des COSE_Sign1 sind separat (detached), wurden aber nicht übergeben</translation>
+    </message>
+    <message>
+        <source>%1 signature must be 64 bytes, found %2 (truncated or not in COSE form)</source>
+        <translation>%1-Signatur muss 64 Bytes lang sein, gefunden: %2 (abgeschnitten oder nicht in COSE-Form)</translation>
+    </message>
+    <message>
+        <source>no private key to sign with</source>
+        <translation>kein privater Schlüssel zum Signieren vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::EnvelopeSigner</name>
+    <message>
+        <source>the envelope has no authentication wrapper (key 2)</source>
+        <translation>der Umschlag hat keinen Authentifizierungs-Wrapper (Schlüssel 2)</translation>
+    </message>
+    <message>
+        <source>No private key to sign the envelope with.</source>
+        <translation>Kein privater Schlüssel zum Signieren des Umschlags vorhanden.</translation>
+    </message>
+    <message>
+        <source>Not a SUIT envelope, nothing was signed: %1</source>
+        <translation>Kein SUIT-Umschlag, es wurde nichts signiert: %1</translation>
+    </message>
+    <message>
+        <source>The envelope&apos;s manifest digest uses %1, which OTA Desk cannot check; nothing was signed.</source>
+        <translation>Der Manifest-Digest des Umschlags verwendet %1, das OTA Desk nicht prüfen kann; es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>manifest digest</source>
+        <translation>Manifest-Digest</translation>
+    </message>
+    <message>
+        <source>The manifest does not match the digest in the authentication wrapper: the envelope was modified after it was built. Nothing was signed; rebuild the envelope. (%1)</source>
+        <translation>Das Manifest passt nicht zum Digest im Authentifizierungs-Wrapper: Der Umschlag wurde nach dem Erstellen verändert. Es wurde nichts signiert; erstellen Sie den Umschlag neu. (%1)</translation>
+    </message>
+    <message>
+        <source>The envelope&apos;s manifest does not decode, nothing was signed: %1</source>
+        <translation>Das Manifest des Umschlags lässt sich nicht dekodieren, es wurde nichts signiert: %1</translation>
+    </message>
+    <message>
+        <source>The envelope carries a severed %1 that the manifest does not reference; nothing was signed.</source>
+        <translation>Der Umschlag enthält ein abgetrenntes Element %1, auf das das Manifest nicht verweist; es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>severed %1</source>
+        <translation>abgetrenntes Element %1</translation>
+    </message>
+    <message>
+        <source>The severed %1 does not match its digest in the manifest: the envelope was modified after it was built. Nothing was signed. (%2)</source>
+        <translation>Das abgetrennte Element %1 passt nicht zu seinem Digest im Manifest: Der Umschlag wurde nach dem Erstellen verändert. Es wurde nichts signiert. (%2)</translation>
+    </message>
+    <message>
+        <source>The authentication wrapper is not an array; nothing was signed.</source>
+        <translation>Der Authentifizierungs-Wrapper ist kein Array; es wurde nichts signiert.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::Hmac</name>
+    <message>
+        <source>OpenSSL could not compute HMAC-SHA-256</source>
+        <translation>OpenSSL konnte HMAC-SHA-256 nicht berechnen</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::ManifestBuilder</name>
+    <message>
+        <source>The manifest spec cannot be built: %1</source>
+        <translation>Die Manifest-Spezifikation kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Give the component a name (e.g. &quot;main&quot;).</source>
+        <translation>Geben Sie der Komponente einen Namen (z. B. „main“).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a usable component name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64).</source>
+        <translation>„%1“ ist kein verwendbarer Komponentenname: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; (höchstens 64).</translation>
+    </message>
+    <message>
+        <source>An identifier part must not be empty.</source>
+        <translation>Ein Teil des Bezeichners darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The SHA-256 digest of the image is missing: pick the image from the library.</source>
+        <translation>Der SHA-256-Digest des Images fehlt: Wählen Sie das Image aus der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 digest has 32 bytes, this one has %1.</source>
+        <translation>Ein SHA-256-Digest hat 32 Bytes, dieser hat %1.</translation>
+    </message>
+    <message>
+        <source>The image size is missing (0 bytes).</source>
+        <translation>Die Imagegröße fehlt (0 Bytes).</translation>
+    </message>
+    <message>
+        <source>The component is integrated but its payload is not loaded: set the payload file and load it.</source>
+        <translation>Die Komponente ist integriert, aber ihre Nutzdaten sind nicht geladen: Legen Sie die Nutzdatendatei fest und laden Sie sie.</translation>
+    </message>
+    <message>
+        <source>The integrated payload has %1 bytes, the size says %2.</source>
+        <translation>Die integrierten Nutzdaten haben %1 Bytes, laut Größenangabe sind es %2.</translation>
+    </message>
+    <message>
+        <source>The integrated payload&apos;s SHA-256 is %1, the digest says %2.</source>
+        <translation>Der SHA-256 der integrierten Nutzdaten ist %1, laut Digest %2.</translation>
+    </message>
+    <message>
+        <source>Give the URI the device fetches the image from, or integrate the payload into the envelope.</source>
+        <translation>Geben Sie die URI an, von der das Gerät das Image abruft, oder integrieren Sie die Nutzdaten in den Umschlag.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an absolute URI (scheme://host/path).</source>
+        <translation>„%1“ ist keine absolute URI (scheme://host/path).</translation>
+    </message>
+    <message>
+        <source>Component &quot;%1&quot; appears more than once: each entry must be the image of a different slot.</source>
+        <translation>Komponente „%1“ kommt mehrfach vor: Jeder Eintrag muss das Image eines anderen Slots sein.</translation>
+    </message>
+    <message>
+        <source>Slot %1 of &quot;%2&quot; is given twice.</source>
+        <translation>Slot %1 von „%2“ ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>An A/B manifest needs the main component twice: the image for slot 0 and the image for slot 1.</source>
+        <translation>Ein A/B-Manifest benötigt die Hauptkomponente zweimal: das Image für Slot 0 und das Image für Slot 1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a characteristic: use %2, component-version:&lt;component&gt;, component-digest:&lt;component&gt; or attribute:&lt;key&gt;.</source>
+        <translation>„%1“ ist kein Merkmal: Verwenden Sie %2, component-version:&lt;component&gt;, component-digest:&lt;component&gt; oder attribute:&lt;key&gt;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice.</source>
+        <translation>„%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <source>There is no component &quot;%1&quot; in this manifest.</source>
+        <translation>In diesem Manifest gibt es keine Komponente „%1“.</translation>
+    </message>
+    <message>
+        <source>Devices must report characteristics: give the URI they send them to.</source>
+        <translation>Geräte müssen Merkmale melden: Geben Sie die URI an, an die sie diese senden.</translation>
+    </message>
+    <message>
+        <source>Give the vendor&apos;s domain name (e.g. example.com): the vendor ID is derived from it.</source>
+        <translation>Geben Sie den Domainnamen des Herstellers an (z. B. example.com): Die Hersteller-ID wird daraus abgeleitet.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name (e.g. example.com).</source>
+        <translation>„%1“ ist kein Domainname (z. B. example.com).</translation>
+    </message>
+    <message>
+        <source>Give the device model name: the class ID is derived from it.</source>
+        <translation>Geben Sie den Modellnamen des Geräts an: Die Klassen-ID wird daraus abgeleitet.</translation>
+    </message>
+    <message>
+        <source>Add at least one component (image).</source>
+        <translation>Fügen Sie mindestens eine Komponente (Image) hinzu.</translation>
+    </message>
+    <message>
+        <source>The dependency&apos;s SHA-256 manifest digest must have 32 bytes, this one has %1.</source>
+        <translation>Der SHA-256-Manifest-Digest der Abhängigkeit muss 32 Bytes haben, dieser hat %1.</translation>
+    </message>
+    <message>
+        <source>Give the absolute URI the dependency envelope is fetched from.</source>
+        <translation>Geben Sie die absolute URI an, von der der Umschlag der Abhängigkeit abgerufen wird.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::ManifestSpec</name>
+    <message>
+        <source>Single image</source>
+        <translation>Einzelnes Image</translation>
+    </message>
+    <message>
+        <source>A/B slots (install into the inactive slot)</source>
+        <translation>A/B-Slots (Installation in den inaktiven Slot)</translation>
+    </message>
+    <message>
+        <source>Image with auxiliary files</source>
+        <translation>Image mit Zusatzdateien</translation>
+    </message>
+    <message>
+        <source>Multiple components</source>
+        <translation>Mehrere Komponenten</translation>
+    </message>
+    <message>
+        <source>components[%1].payloadFile: component &apos;%2&apos; is integrated but names no payload file</source>
+        <translation>components[%1].payloadFile: Komponente &apos;%2&apos; ist integriert, nennt aber keine Nutzdatendatei</translation>
+    </message>
+    <message>
+        <source>components[%1].payloadFile: cannot read %2: %3</source>
+        <translation>components[%1].payloadFile: %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>manifest spec field %1: expected an object</source>
+        <translation>Feld %1 der Manifest-Spezifikation: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;, found &quot;%2&quot;</source>
+        <translation>„%1“ erwartet, „%2“ gefunden</translation>
+    </message>
+    <message>
+        <source>version %1 was written by a newer OTA Desk; this one reads version 1</source>
+        <translation>Version %1 wurde von einer neueren Version von OTA Desk geschrieben; diese liest Version 1</translation>
+    </message>
+    <message>
+        <source>unknown template &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannte Vorlage „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>manifest spec field %1: %2</source>
+        <translation>Feld %1 der Manifest-Spezifikation: %2</translation>
+    </message>
+    <message>
+        <source>unknown field (known: %1)</source>
+        <translation>unbekanntes Feld (bekannt: %1)</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer, found &quot;%1&quot;</source>
+        <translation>nicht negative Ganzzahl erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer</source>
+        <translation>nicht negative Ganzzahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected hexadecimal digits, found &apos;%1&apos;</source>
+        <translation>Hexadezimalziffern erwartet, &apos;%1&apos; gefunden</translation>
+    </message>
+    <message>
+        <source>odd number of hexadecimal digits</source>
+        <translation>ungerade Anzahl von Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>Array erwartet</translation>
+    </message>
+    <message>
+        <source>expected a hexadecimal string</source>
+        <translation>hexadezimale Zeichenkette erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::SequenceRegistry</name>
+    <message>
+        <source>Cannot read the sequence-number record %1: %2</source>
+        <translation>Die Sequenznummern-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The sequence-number record %1 is damaged (%2). Nothing was changed; restore it from a backup or repair it by hand.</source>
+        <translation>Die Sequenznummern-Datei %1 ist beschädigt (%2). Es wurde nichts geändert; stellen Sie sie aus einer Sicherung wieder her oder reparieren Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation>%1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>not an OTA Desk sequence-number file</source>
+        <translation>keine Sequenznummern-Datei von OTA Desk</translation>
+    </message>
+    <message>
+        <source>unknown version %1</source>
+        <translation>unbekannte Version %1</translation>
+    </message>
+    <message>
+        <source>entry %1 is incomplete</source>
+        <translation>Eintrag %1 ist unvollständig</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the sequence-number record %1: %2</source>
+        <translation>Die Sequenznummern-Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Give the product the manifest is for: sequence numbers are counted per product.</source>
+        <translation>Geben Sie das Produkt an, für das das Manifest bestimmt ist: Sequenznummern werden pro Produkt gezählt.</translation>
+    </message>
+    <message>
+        <source>The manifest digest must be a 32-byte SHA-256, this one has %1 bytes.</source>
+        <translation>Der Manifest-Digest muss ein 32-Byte-SHA-256 sein, dieser hat %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>sequence number %1 is not above %2, already published for %3 on %4; use %5 or higher so devices accept the update.</source>
+        <translation>Sequenznummer %1 ist nicht größer als %2, die bereits am %4 für %3 veröffentlicht wurde; verwenden Sie %5 oder höher, damit Geräte das Update akzeptieren.</translation>
+    </message>
+    <message>
+        <source>The sequence numbers of %1 are exhausted.</source>
+        <translation>Die Sequenznummern von %1 sind erschöpft.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::SuitCommandDecoder</name>
+    <message>
+        <source>command sequences nested deeper than %1 levels</source>
+        <translation>Befehlssequenzen tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>a command sequence must be a byte string holding CBOR</source>
+        <translation>eine Befehlssequenz muss ein Byte-String mit CBOR sein</translation>
+    </message>
+    <message>
+        <source>a command sequence must be an array of (command, argument) pairs</source>
+        <translation>eine Befehlssequenz muss ein Array aus Paaren (Befehl, Argument) sein</translation>
+    </message>
+    <message>
+        <source>a command code must be an integer</source>
+        <translation>ein Befehlscode muss eine Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>directive-try-each needs an array of sequences</source>
+        <translation>directive-try-each benötigt ein Array von Sequenzen</translation>
+    </message>
+    <message>
+        <source>directive-set-component-index needs an index, true or a list</source>
+        <translation>directive-set-component-index benötigt einen Index, true oder eine Liste</translation>
+    </message>
+    <message>
+        <source>parameters must be a map</source>
+        <translation>Parameter müssen eine Map sein</translation>
+    </message>
+    <message>
+        <source>a parameter key must be an integer</source>
+        <translation>ein Parameterschlüssel muss eine Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>parameter %1 must be %2</source>
+        <translation>Parameter %1 muss %2 sein</translation>
+    </message>
+    <message>
+        <source>a 16-byte UUID</source>
+        <translation>eine 16-Byte-UUID</translation>
+    </message>
+    <message>
+        <source>a byte string holding a SUIT_Digest</source>
+        <translation>ein Byte-String mit einem SUIT_Digest</translation>
+    </message>
+    <message>
+        <source>an unsigned integer</source>
+        <translation>eine vorzeichenlose Ganzzahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a text string (URI)</source>
+        <translation>ein Text-String (URI)</translation>
+    </message>
+    <message>
+        <source>a byte string</source>
+        <translation>ein Byte-String</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::SuitDecoder</name>
+    <message>
+        <source>the authentication wrapper must be [bstr digest, * bstr blocks]</source>
+        <translation>der Authentifizierungs-Wrapper muss [bstr digest, * bstr blocks] sein</translation>
+    </message>
+    <message>
+        <source>authentication block %1 must be a byte string</source>
+        <translation>Authentifizierungsblock %1 muss ein Byte-String sein</translation>
+    </message>
+    <message>
+        <source>expected a SUIT envelope (tag 107), found tag %1</source>
+        <translation>SUIT-Umschlag (Tag 107) erwartet, Tag %1 gefunden</translation>
+    </message>
+    <message>
+        <source>a SUIT envelope must be a map</source>
+        <translation>ein SUIT-Umschlag muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>integrated payload &quot;%1&quot; must be a byte string</source>
+        <translation>integrierte Nutzdaten „%1“ müssen ein Byte-String sein</translation>
+    </message>
+    <message>
+        <source>envelope keys must be integers or text</source>
+        <translation>Umschlagschlüssel müssen Ganzzahlen oder Text sein</translation>
+    </message>
+    <message>
+        <source>envelope member %1 must be a byte string</source>
+        <translation>Umschlagelement %1 muss ein Byte-String sein</translation>
+    </message>
+    <message>
+        <source>unknown envelope member %1</source>
+        <translation>unbekanntes Umschlagelement %1</translation>
+    </message>
+    <message>
+        <source>the envelope has no authentication wrapper (key 2)</source>
+        <translation>der Umschlag hat keinen Authentifizierungs-Wrapper (Schlüssel 2)</translation>
+    </message>
+    <message>
+        <source>the envelope has no manifest (key 3)</source>
+        <translation>der Umschlag hat kein Manifest (Schlüssel 3)</translation>
+    </message>
+    <message>
+        <source>common must be a byte string holding a map</source>
+        <translation>common muss ein Byte-String mit einer Map sein</translation>
+    </message>
+    <message>
+        <source>common must be a map</source>
+        <translation>common muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>components must be a non-empty array</source>
+        <translation>components muss ein nicht leeres Array sein</translation>
+    </message>
+    <message>
+        <source>a component identifier must be an array of byte strings</source>
+        <translation>ein Komponentenbezeichner muss ein Array von Byte-Strings sein</translation>
+    </message>
+    <message>
+        <source>dependencies must be a map</source>
+        <translation>dependencies muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>a dependency must be component-index =&gt; map</source>
+        <translation>eine Abhängigkeit muss component-index =&gt; map sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a byte string or a SUIT_Digest of the severed member</source>
+        <translation>%1 muss ein Byte-String oder ein SUIT_Digest des abgetrennten Elements sein</translation>
+    </message>
+    <message>
+        <source>the manifest must be a map</source>
+        <translation>das Manifest muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>manifest keys must be integers</source>
+        <translation>Manifestschlüssel müssen Ganzzahlen sein</translation>
+    </message>
+    <message>
+        <source>manifest-version must be an unsigned integer</source>
+        <translation>manifest-version muss eine vorzeichenlose Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>manifest-sequence-number must be an unsigned integer</source>
+        <translation>manifest-sequence-number muss eine vorzeichenlose Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>reference-uri must be a text string</source>
+        <translation>reference-uri muss ein Text-String sein</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::SuitDigest</name>
+    <message>
+        <source>SUIT_Digest must be an array [algorithm, bytes]</source>
+        <translation>SUIT_Digest muss ein Array [algorithm, bytes] sein</translation>
+    </message>
+    <message>
+        <source>SUIT_Digest must be [int algorithm, bstr digest]</source>
+        <translation>SUIT_Digest muss [int algorithm, bstr digest] sein</translation>
+    </message>
+    <message>
+        <source>digest algorithm %1</source>
+        <translation>Digest-Algorithmus %1</translation>
+    </message>
+    <message>
+        <source>%1 is not supported (SHA-256, SHA-384 and SHA-512 are)</source>
+        <translation>%1 wird nicht unterstützt (unterstützt werden SHA-256, SHA-384 und SHA-512)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 but the manifest expects %4</source>
+        <translation>%1: %2 ist %3, das Manifest erwartet aber %4</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::manifest::SuitVerifier</name>
+    <message>
+        <source>%1 (byte %2)</source>
+        <translation>%1 (Byte %2)</translation>
+    </message>
+    <message>
+        <source>block %1: %2</source>
+        <translation>Block %1: %2</translation>
+    </message>
+    <message>
+        <source>no algorithm</source>
+        <translation>kein Algorithmus</translation>
+    </message>
+    <message>
+        <source>block %1: the COSE payload is not the manifest digest</source>
+        <translation>Block %1: Die COSE-Nutzdaten sind nicht der Manifest-Digest</translation>
+    </message>
+    <message>
+        <source>block %1: %2 signature, but no trusted public key was given</source>
+        <translation>Block %1: %2-Signatur, aber es wurde kein vertrauenswürdiger öffentlicher Schlüssel angegeben</translation>
+    </message>
+    <message>
+        <source>block %1: %2 signature valid for key &apos;%3&apos;</source>
+        <translation>Block %1: %2-Signatur gültig für Schlüssel &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>block %1: no trusted key verifies the %2 signature (%3)</source>
+        <translation>Block %1: Kein vertrauenswürdiger Schlüssel verifiziert die %2-Signatur (%3)</translation>
+    </message>
+    <message>
+        <source>block %1: COSE_Mac0: %2</source>
+        <translation>Block %1: COSE_Mac0: %2</translation>
+    </message>
+    <message>
+        <source>shared MAC key</source>
+        <translation>gemeinsamer MAC-Schlüssel</translation>
+    </message>
+    <message>
+        <source>block %1: COSE_Mac0 HMAC 256/256 tag valid for the shared key</source>
+        <translation>Block %1: COSE_Mac0-Tag (HMAC 256/256) gültig für den gemeinsamen Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation>%1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>the manifest does not decode: %1</source>
+        <translation>das Manifest lässt sich nicht dekodieren: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>manifest decoded: %n component(s)</source>
+        <translation>
+            <numerusform>Manifest dekodiert: %n Komponente</numerusform>
+            <numerusform>Manifest dekodiert: %n Komponenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>manifest-version 1</source>
+        <translation>manifest-version 1</translation>
+    </message>
+    <message>
+        <source>manifest-version is %1, only 1 is defined</source>
+        <translation>manifest-version ist %1, nur 1 ist definiert</translation>
+    </message>
+    <message>
+        <source>common has no components (key 2)</source>
+        <translation>common hat keine Komponenten (Schlüssel 2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component(s)</source>
+        <translation>
+            <numerusform>%n Komponente</numerusform>
+            <numerusform>%n Komponenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all commands are known</source>
+        <translation>alle Befehle sind bekannt</translation>
+    </message>
+    <message>
+        <source>unknown critical command(s): %1</source>
+        <translation>unbekannte kritische Befehle: %1</translation>
+    </message>
+    <message>
+        <source>unknown manifest member(s): %1</source>
+        <translation>unbekannte Manifestelemente: %1</translation>
+    </message>
+    <message>
+        <source>the manifest has no sequence number (key 2)</source>
+        <translation>das Manifest hat keine Sequenznummer (Schlüssel 2)</translation>
+    </message>
+    <message>
+        <source>sequence number %1 is below %2: a rollback to an older manifest</source>
+        <translation>Sequenznummer %1 liegt unter %2: ein Rollback auf ein älteres Manifest</translation>
+    </message>
+    <message>
+        <source>sequence number %1 (minimum %2)</source>
+        <translation>Sequenznummer %1 (Minimum %2)</translation>
+    </message>
+    <message>
+        <source>sequence number %1</source>
+        <translation>Sequenznummer %1</translation>
+    </message>
+    <message>
+        <source>otadesk-characteristics is malformed: %1</source>
+        <translation>otadesk-characteristics ist fehlerhaft: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>otadesk-characteristics: %n characteristic(s) reported to %1</source>
+        <translation>
+            <numerusform>otadesk-characteristics: %n Merkmal wird an %1 gemeldet</numerusform>
+            <numerusform>otadesk-characteristics: %n Merkmale werden an %1 gemeldet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the envelope holds a severed %1 (key %2) that the manifest does not reference by digest</source>
+        <translation>der Umschlag enthält ein abgetrenntes Element %1 (Schlüssel %2), auf das das Manifest nicht per Digest verweist</translation>
+    </message>
+    <message>
+        <source>severed %1</source>
+        <translation>abgetrenntes Element %1</translation>
+    </message>
+    <message>
+        <source>severed %1 matches its %2 digest</source>
+        <translation>abgetrenntes Element %1 passt zu seinem %2-Digest</translation>
+    </message>
+    <message>
+        <source>not a valid SUIT envelope: %1</source>
+        <translation>kein gültiger SUIT-Umschlag: %1</translation>
+    </message>
+    <message>
+        <source>envelope with authentication wrapper and manifest</source>
+        <translation>Umschlag mit Authentifizierungs-Wrapper und Manifest</translation>
+    </message>
+    <message>
+        <source>the authentication wrapper (key 2) must be encoded before the manifest (key 3)</source>
+        <translation>der Authentifizierungs-Wrapper (Schlüssel 2) muss vor dem Manifest (Schlüssel 3) kodiert sein</translation>
+    </message>
+    <message>
+        <source>the authentication wrapper holds no signature or MAC</source>
+        <translation>der Authentifizierungs-Wrapper enthält weder Signatur noch MAC</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n authentication block(s)</source>
+        <translation>
+            <numerusform>%n Authentifizierungsblock</numerusform>
+            <numerusform>%n Authentifizierungsblöcke</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 is not supported (SHA-256, SHA-384 and SHA-512 are)</source>
+        <translation>%1 wird nicht unterstützt (unterstützt werden SHA-256, SHA-384 und SHA-512)</translation>
+    </message>
+    <message>
+        <source>manifest digest over the key 3 byte string (header included)</source>
+        <translation>Manifest-Digest über den Byte-String von Schlüssel 3 (einschließlich Header)</translation>
+    </message>
+    <message>
+        <source>manifest digest matches (%1)</source>
+        <translation>Manifest-Digest stimmt überein (%1)</translation>
+    </message>
+    <message>
+        <source>block %1: only COSE_Sign1 (tag 18) and COSE_Mac0 (tag 17) are supported</source>
+        <translation>Block %1: Nur COSE_Sign1 (Tag 18) und COSE_Mac0 (Tag 17) werden unterstützt</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::ActivityLogDock</name>
     <message>
         <source>Activity log</source>
@@ -1188,6 +2360,76 @@
     </message>
 </context>
 <context>
+    <name>otadesk::ui::ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase of %1</source>
+        <translation>Passphrase von %1 ändern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>A&amp;ktuelle Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Neue Passphrase:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange</source>
+        <translation>Än&amp;dern</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase of %1.</source>
+        <translation>Geben Sie die aktuelle Passphrase von %1 ein.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting key %1…</source>
+        <translation>Schlüssel %1 wird neu verschlüsselt…</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::CharacteristicsEditor</name>
+    <message>
+        <source>Device characteristics</source>
+        <translation>Gerätemerkmale</translation>
+    </message>
+    <message>
+        <source>What a device reports to the resource-request URI before it is given the payload (full image or delta)</source>
+        <translation>Was ein Gerät an die URI für Ressourcenanfragen meldet, bevor es die Nutzdaten erhält (vollständiges Image oder Delta)</translation>
+    </message>
+    <message>
+        <source>https://updates.example.com/resource — required when a characteristic is checked</source>
+        <translation>https://updates.example.com/resource — erforderlich, wenn ein Merkmal angehakt ist</translation>
+    </message>
+    <message>
+        <source>Edit resource-request URI</source>
+        <translation>URI für Ressourcenanfragen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Melden:</translation>
+    </message>
+    <message>
+        <source>Resource-request &amp;URI:</source>
+        <translation>&amp;URI für Ressourcenanfragen:</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>%1 melden</translation>
+    </message>
+    <message>
+        <source>Do not report %1</source>
+        <translation>%1 nicht melden</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::ComingPage</name>
     <message>
         <source>%1 is coming</source>
@@ -1196,6 +2438,212 @@
     <message>
         <source>On the command line: &lt;code&gt;%1&lt;/code&gt;</source>
         <translation>Auf der Befehlszeile: &lt;code&gt;%1&lt;/code&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ComponentsEditor</name>
+    <message>
+        <source>Components</source>
+        <translation>Komponenten</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Pick Firmware…</source>
+        <translation>&amp;Firmware wählen…</translation>
+    </message>
+    <message>
+        <source>From &amp;File…</source>
+        <translation>Aus &amp;Datei…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Integrated</source>
+        <translation>Integriert</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the image as the device flashes it</source>
+        <translation>SHA-256 des Images, wie das Gerät es flasht</translation>
+    </message>
+    <message>
+        <source>Add a component (an image the manifest installs)</source>
+        <translation>Eine Komponente hinzufügen (ein Image, das das Manifest installiert)</translation>
+    </message>
+    <message>
+        <source>Remove the selected component</source>
+        <translation>Die ausgewählte Komponente entfernen</translation>
+    </message>
+    <message>
+        <source>Use an image from the firmware library for the selected component (digest and size)</source>
+        <translation>Ein Image aus der Firmware-Bibliothek für die ausgewählte Komponente verwenden (Digest und Größe)</translation>
+    </message>
+    <message>
+        <source>Use the bytes of a file for the selected component (digest and size)</source>
+        <translation>Die Bytes einer Datei für die ausgewählte Komponente verwenden (Digest und Größe)</translation>
+    </message>
+    <message>
+        <source>Slot of an A/B component (empty: none)</source>
+        <translation>Slot einer A/B-Komponente (leer: keiner)</translation>
+    </message>
+    <message>
+        <source>library #%1</source>
+        <translation>Bibliothek #%1</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (#%2)</translation>
+    </message>
+    <message>
+        <source>(double-click to pick)</source>
+        <translation>(zum Auswählen doppelklicken)</translation>
+    </message>
+    <message>
+        <source>Carry the image inside the envelope (payload &quot;#%1&quot;)</source>
+        <translation>Image im Umschlag mitführen (Nutzdaten „#%1“)</translation>
+    </message>
+    <message>
+        <source>Rename component</source>
+        <translation>Komponente umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit component slot</source>
+        <translation>Komponenten-Slot bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit component URI</source>
+        <translation>Komponenten-URI bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit component version</source>
+        <translation>Komponentenversion bearbeiten</translation>
+    </message>
+    <message>
+        <source>Integrate payload</source>
+        <translation>Nutzdaten integrieren</translation>
+    </message>
+    <message>
+        <source>Detach payload</source>
+        <translation>Nutzdaten abtrennen</translation>
+    </message>
+    <message>
+        <source>Add component</source>
+        <translation>Komponente hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove component</source>
+        <translation>Komponente entfernen</translation>
+    </message>
+    <message>
+        <source>Image for %1</source>
+        <translation>Image für %1</translation>
+    </message>
+    <message>
+        <source>Firmware images (*.bin *.img *.signed);;All files (*)</source>
+        <translation>Firmware-Images (*.bin *.img *.signed);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1 from the library…</source>
+        <translation>%1 wird aus der Bibliothek gelesen…</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes from library entry #%3</source>
+        <translation>%1: %2 Bytes aus Bibliothekseintrag #%3</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the library: %2</source>
+        <translation>%1 kann nicht aus der Bibliothek gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes</source>
+        <translation>%1: %2 Bytes</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Use firmware</source>
+        <translation>Firmware verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DependenciesEditor</name>
+    <message>
+        <source>Dependencies</source>
+        <translation>Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Add &amp;Dependency</source>
+        <translation>&amp;Abhängigkeit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Dependenc&amp;y</source>
+        <translation>Abhängigkeit &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Manifest digest (SHA-256, hex)</source>
+        <translation>Manifest-Digest (SHA-256, hex)</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>Manifests this one depends on: the digest of their manifest and where to fetch them</source>
+        <translation>Manifeste, von denen dieses abhängt: der Digest ihres Manifests und woher sie abgerufen werden</translation>
+    </message>
+    <message>
+        <source>Add dependency</source>
+        <translation>Abhängigkeit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove dependency</source>
+        <translation>Abhängigkeit entfernen</translation>
+    </message>
+    <message>
+        <source>Edit dependency digest</source>
+        <translation>Digest der Abhängigkeit bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit dependency URI</source>
+        <translation>URI der Abhängigkeit bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +2814,227 @@
     <message>
         <source>No workspace is open.</source>
         <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::EnvelopeTree</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Envelope</source>
+        <translation>Umschlag</translation>
+    </message>
+    <message>
+        <source>Tagged (107)</source>
+        <translation>Getaggt (107)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Manifest digest</source>
+        <translation>Manifest-Digest</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Severed member</source>
+        <translation>Abgetrenntes Element</translation>
+    </message>
+    <message>
+        <source>Integrated payload %1</source>
+        <translation>Integrierte Nutzdaten %1</translation>
+    </message>
+    <message>
+        <source>not decoded (see the verification report)</source>
+        <translation>nicht dekodiert (siehe Verifizierungsbericht)</translation>
+    </message>
+    <message>
+        <source>Manifest version</source>
+        <translation>Manifest-Version</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>Reference URI</source>
+        <translation>Referenz-URI</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Severed %1</source>
+        <translation>Abgetrennt: %1</translation>
+    </message>
+    <message>
+        <source>digest in manifest, member in envelope</source>
+        <translation>Digest im Manifest, Element im Umschlag</translation>
+    </message>
+    <message>
+        <source>digest in manifest, member not in envelope</source>
+        <translation>Digest im Manifest, Element nicht im Umschlag</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Komponenten</translation>
+    </message>
+    <message>
+        <source>Component %1</source>
+        <translation>Komponente %1</translation>
+    </message>
+    <message>
+        <source>Image digest</source>
+        <translation>Image-Digest</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Imagegröße</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>Vendor ID</source>
+        <translation>Hersteller-ID</translation>
+    </message>
+    <message>
+        <source>Class ID</source>
+        <translation>Klassen-ID</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>Slots</translation>
+    </message>
+    <message>
+        <source>Dependency %1</source>
+        <translation>Abhängigkeit %1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Authentication blocks</source>
+        <translation>Authentifizierungsblöcke</translation>
+    </message>
+    <message>
+        <source>COSE_Sign1</source>
+        <translation>COSE_Sign1</translation>
+    </message>
+    <message>
+        <source>no algorithm</source>
+        <translation>kein Algorithmus</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>COSE_Mac0</source>
+        <translation>COSE_Mac0</translation>
+    </message>
+    <message>
+        <source>COSE_Sign</source>
+        <translation>COSE_Sign</translation>
+    </message>
+    <message>
+        <source>COSE_Mac</source>
+        <translation>COSE_Mac</translation>
+    </message>
+    <message>
+        <source>Unknown block</source>
+        <translation>Unbekannter Block</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::EnvelopeView</name>
+    <message>
+        <source>… (cut off after %1 characters)</source>
+        <translation>… (nach %1 Zeichen abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open a SUIT envelope (&lt;b&gt;Open Envelope…&lt;/b&gt;, Ctrl+Shift+O) to see it decoded and verified against the keys of this workspace, or sign the manifest you are editing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Öffnen Sie einen SUIT-Umschlag (&lt;b&gt;Umschlag öffnen…&lt;/b&gt;, Strg+Umschalt+O), um ihn dekodiert und anhand der Schlüssel dieses Arbeitsbereichs verifiziert zu sehen, oder signieren Sie das Manifest, das Sie gerade bearbeiten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1b7f3b&apos;&gt;&lt;b&gt;Verified&lt;/b&gt;&lt;/span&gt;%1</source>
+        <translation>&lt;span style=&apos;color:#1b7f3b&apos;&gt;&lt;b&gt;Verifiziert&lt;/b&gt;&lt;/span&gt;%1</translation>
+    </message>
+    <message>
+        <source> — signed by %1</source>
+        <translation> — signiert mit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;Not verified&lt;/b&gt; — %n check(s) failed&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;Nicht verifiziert&lt;/b&gt; — %n Prüfung fehlgeschlagen&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;Nicht verifiziert&lt;/b&gt; — %n Prüfungen fehlgeschlagen&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 bytes, sequence number %3 — %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Bytes, Sequenznummer %3 — %4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +3339,29 @@ Befehlszeile: %2</translation>
     </message>
 </context>
 <context>
+    <name>otadesk::ui::FirmwarePickerDialog</name>
+    <message>
+        <source>Pick firmware</source>
+        <translation>Firmware auswählen</translation>
+    </message>
+    <message>
+        <source>Pick firmware for %1</source>
+        <translation>Firmware für %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Filter by name, product, version, component…</source>
+        <translation>Nach Name, Produkt, Version, Komponente filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Use Firmware</source>
+        <translation>Firmware &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>The manifest gets the SHA-256 digest and size of the image as a device flashes it (the flattened binary).</source>
+        <translation>Das Manifest erhält den SHA-256-Digest und die Größe des Images so, wie ein Gerät es flasht (die flache Binärdatei).</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::FirmwareTableModel</name>
     <message>
         <source>auxiliary</source>
@@ -1740,6 +3432,65 @@ Befehlszeile: %2</translation>
     </message>
 </context>
 <context>
+    <name>otadesk::ui::GenerateKeyDialog</name>
+    <message>
+        <source>Generate signing key</source>
+        <translation>Signaturschlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>e.g. release-2025</source>
+        <translation>z. B. release-2025</translation>
+    </message>
+    <message>
+        <source>ECDSA with NIST P-256 and SHA-256 (COSE ES256): understood by MCUboot and most device bootloaders</source>
+        <translation>ECDSA mit NIST P-256 und SHA-256 (COSE ES256): von MCUboot und den meisten Geräte-Bootloadern unterstützt</translation>
+    </message>
+    <message>
+        <source>Ed25519 (COSE EdDSA): small and fast; the device must support it</source>
+        <translation>Ed25519 (COSE EdDSA): klein und schnell; das Gerät muss es unterstützen</translation>
+    </message>
+    <message>
+        <source>none — set later with “Set as Default for Product…”</source>
+        <translation>keines — später über „Als Standard für Produkt festlegen…“ festlegen</translation>
+    </message>
+    <message>
+        <source>Manifests for this product are signed with this key unless you choose another</source>
+        <translation>Manifeste für dieses Produkt werden mit diesem Schlüssel signiert, sofern Sie keinen anderen wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Default for:</source>
+        <translation>&amp;Standard für:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>A key named “%1” exists already. Choose another name.</source>
+        <translation>Ein Schlüssel namens „%1“ existiert bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the key.</source>
+        <translation>Geben Sie einen Namen für den Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Generating key %1…</source>
+        <translation>Schlüssel %1 wird erzeugt…</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::GoToAddress</name>
     <message>
         <source>Go to Address</source>
@@ -1771,6 +3522,153 @@ Befehlszeile: %2</translation>
     <message>
         <source>gap %1 (%2)</source>
         <translation>Lücke %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::IdentityForm</name>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Sever the &amp;text section (its digest stays in the manifest)</source>
+        <translation>&amp;Textabschnitt abtrennen (sein Digest bleibt im Manifest)</translation>
+    </message>
+    <message>
+        <source>Sever the &amp;install sequence</source>
+        <translation>&amp;Installationssequenz abtrennen</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Product code: sequence numbers and default signing keys are kept per product</source>
+        <translation>Produktcode: Sequenznummern und Standard-Signaturschlüssel werden pro Produkt geführt</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>Produkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Produkt:</translation>
+    </message>
+    <message>
+        <source>Edit vendor domain</source>
+        <translation>Hersteller-Domain bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. example.com</source>
+        <translation>z. B. example.com</translation>
+    </message>
+    <message>
+        <source>The vendor ID is the name-based UUID (v5) of this domain</source>
+        <translation>Die Hersteller-ID ist die namensbasierte UUID (v5) dieser Domain</translation>
+    </message>
+    <message>
+        <source>Vendor &amp;domain:</source>
+        <translation>Hersteller-&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>Edit model name</source>
+        <translation>Modellname bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. gateway-200</source>
+        <translation>z. B. gateway-200</translation>
+    </message>
+    <message>
+        <source>The class ID is the name-based UUID (v5) of this model name under the vendor ID</source>
+        <translation>Die Klassen-ID ist die namensbasierte UUID (v5) dieses Modellnamens unter der Hersteller-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Model name:</source>
+        <translation>&amp;Modellname:</translation>
+    </message>
+    <message>
+        <source>Vendor ID:</source>
+        <translation>Hersteller-ID:</translation>
+    </message>
+    <message>
+        <source>Class ID:</source>
+        <translation>Klassen-ID:</translation>
+    </message>
+    <message>
+        <source>Devices install only manifests with a higher sequence number than the one they run</source>
+        <translation>Geräte installieren nur Manifeste, deren Sequenznummer höher ist als die des installierten Manifests</translation>
+    </message>
+    <message>
+        <source>Edit sequence number</source>
+        <translation>Sequenznummer bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächste</translation>
+    </message>
+    <message>
+        <source>Use the number after the highest one signed for this product in this workspace</source>
+        <translation>Die Nummer nach der höchsten verwenden, die in diesem Arbeitsbereich für dieses Produkt signiert wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Sequence number:</source>
+        <translation>&amp;Sequenznummer:</translation>
+    </message>
+    <message>
+        <source>Edit version</source>
+        <translation>Version bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. 2.3.0</source>
+        <translation>z. B. 2.3.0</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation>Beschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Edit vendor name</source>
+        <translation>Herstellername bearbeiten</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Vendor na&amp;me:</source>
+        <translation>&amp;Herstellername:</translation>
+    </message>
+    <message>
+        <source>Sever text</source>
+        <translation>Text abtrennen</translation>
+    </message>
+    <message>
+        <source>Sever install</source>
+        <translation>Installation abtrennen</translation>
+    </message>
+    <message>
+        <source>— (fill in the field above)</source>
+        <translation>— (füllen Sie das Feld oben aus)</translation>
+    </message>
+    <message>
+        <source>Next sequence number</source>
+        <translation>Nächste Sequenznummer</translation>
+    </message>
+    <message>
+        <source>Fill in the product first: sequence numbers are counted per product.</source>
+        <translation>Geben Sie zuerst das Produkt ein: Sequenznummern werden pro Produkt gezählt.</translation>
+    </message>
+    <message>
+        <source>Use next sequence number</source>
+        <translation>Nächste Sequenznummer verwenden</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +3741,81 @@ Befehlszeile: %2</translation>
     </message>
 </context>
 <context>
+    <name>otadesk::ui::ImportKeyDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Import key</source>
+        <translation>Schlüssel importieren</translation>
+    </message>
+    <message>
+        <source>PEM file: private key (PKCS#8, SEC1) or public key</source>
+        <translation>PEM-Datei: privater Schlüssel (PKCS#8, SEC1) oder öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>The passphrase the file was encrypted with</source>
+        <translation>Die Passphrase, mit der die Datei verschlüsselt wurde</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>File &amp;passphrase:</source>
+        <translation>Datei-&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>N&amp;eue Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key *.pub);;All files (*)</source>
+        <translation>PEM-Schlüssel (*.pem *.key *.pub);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (or is larger than a key file can be).</source>
+        <translation>%1 kann nicht gelesen werden (oder ist größer, als eine Schlüsseldatei sein kann).</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM key (no “-----BEGIN … KEY-----” line).</source>
+        <translation>%1 enthält keinen PEM-Schlüssel (keine Zeile „-----BEGIN … KEY-----“).</translation>
+    </message>
+    <message>
+        <source>A key named “%1” exists already. Choose another name.</source>
+        <translation>Ein Schlüssel namens „%1“ existiert bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file to import.</source>
+        <translation>Wählen Sie eine PEM-Datei zum Importieren.</translation>
+    </message>
+    <message>
+        <source>Choose a PEM key file.</source>
+        <translation>Wählen Sie eine PEM-Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the key.</source>
+        <translation>Geben Sie einen Namen für den Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase the file was encrypted with.</source>
+        <translation>Geben Sie die Passphrase ein, mit der die Datei verschlüsselt wurde.</translation>
+    </message>
+    <message>
+        <source>Importing key %1…</source>
+        <translation>Schlüssel %1 wird importiert…</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::ImportSummaryText</name>
     <message numerus="yes">
         <source>%n file(s) imported.</source>
@@ -1897,6 +3870,344 @@ Befehlszeile: %2</translation>
     </message>
 </context>
 <context>
+    <name>otadesk::ui::KeyDetails</name>
+    <message>
+        <source>&amp;Copy Public Key</source>
+        <translation>Öffentlichen Schlüssel &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Key id:</source>
+        <translation>Schlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the public key (SubjectPublicKeyInfo DER); manifests name their signing key by it</source>
+        <translation>SHA-256 des öffentlichen Schlüssels (SubjectPublicKeyInfo DER); Manifeste bezeichnen ihren Signaturschlüssel damit</translation>
+    </message>
+    <message>
+        <source>Default for:</source>
+        <translation>Standard für:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Privater Schlüssel:</translation>
+    </message>
+    <message>
+        <source>The public key of the selected key appears here.</source>
+        <translation>Hier erscheint der öffentliche Schlüssel des ausgewählten Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Copy the public key PEM to the clipboard, e.g. for a bootloader build or a server</source>
+        <translation>Den öffentlichen Schlüssel als PEM in die Zwischenablage kopieren, z. B. für einen Bootloader-Build oder einen Server</translation>
+    </message>
+    <message>
+        <source>Public key (PEM):</source>
+        <translation>Öffentlicher Schlüssel (PEM):</translation>
+    </message>
+    <message>
+        <source>No key selected</source>
+        <translation>Kein Schlüssel ausgewählt</translation>
+    </message>
+    <message>
+        <source>no product</source>
+        <translation>kein Produkt</translation>
+    </message>
+    <message>
+        <source>stored encrypted in the workspace (scrypt + AES-256); asks for the passphrase to sign</source>
+        <translation>verschlüsselt im Arbeitsbereich gespeichert (scrypt + AES-256); zum Signieren wird die Passphrase abgefragt</translation>
+    </message>
+    <message>
+        <source>not held — public key only, for verifying signatures</source>
+        <translation>nicht vorhanden — nur öffentlicher Schlüssel, zum Verifizieren von Signaturen</translation>
+    </message>
+    <message>
+        <source>No public key</source>
+        <translation>Kein öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Cannot read the public key: %1</source>
+        <translation>Der öffentliche Schlüssel kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::KeyFormDialog</name>
+    <message>
+        <source>Command line: %1</source>
+        <translation>Befehlszeile: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::KeyTableModel</name>
+    <message>
+        <source>ECDSA P-256</source>
+        <translation>ECDSA P-256</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
+    </message>
+    <message>
+        <source>Private + public</source>
+        <translation>Privat + öffentlich</translation>
+    </message>
+    <message>
+        <source>Public only</source>
+        <translation>Nur öffentlich</translation>
+    </message>
+    <message>
+        <source>Key id (SHA-256 of the public key): %1</source>
+        <translation>Schlüssel-ID (SHA-256 des öffentlichen Schlüssels): %1</translation>
+    </message>
+    <message>
+        <source>The private key is stored encrypted in this workspace; it can sign.</source>
+        <translation>Der private Schlüssel ist verschlüsselt in diesem Arbeitsbereich gespeichert; er kann signieren.</translation>
+    </message>
+    <message>
+        <source>Only the public key is stored: it can verify signatures, not make them.</source>
+        <translation>Nur der öffentliche Schlüssel ist gespeichert: Er kann Signaturen verifizieren, aber nicht erstellen.</translation>
+    </message>
+    <message>
+        <source>Not the default signing key of any product</source>
+        <translation>Für kein Produkt der Standard-Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>Default signing key of: %1</source>
+        <translation>Standard-Signaturschlüssel von: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Default for</source>
+        <translation>Standard für</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Enthält</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::KeysPage</name>
+    <message>
+        <source>&amp;Generate Key…</source>
+        <translation>Schlüssel &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Key…</source>
+        <translation>Schlüssel &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Public Key…</source>
+        <translation>Öffentlichen Schlüssel e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Passphrase…</source>
+        <translation>&amp;Passphrase ändern…</translation>
+    </message>
+    <message>
+        <source>Set as &amp;Default for Product…</source>
+        <translation>Als &amp;Standard für Produkt festlegen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Key…</source>
+        <translation>Schlüssel &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Keys</source>
+        <translation>Schlüssel neu l&amp;aden</translation>
+    </message>
+    <message>
+        <source>No otactl equivalent yet.</source>
+        <translation>Noch keine Entsprechung in otactl.</translation>
+    </message>
+    <message>
+        <source>%1 — otactl: %2</source>
+        <translation>%1 — otactl: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Command line: %2</source>
+        <translation>%1
+Befehlszeile: %2</translation>
+    </message>
+    <message>
+        <source>Create a new signing key, stored encrypted with a passphrase</source>
+        <translation>Einen neuen Signaturschlüssel erzeugen, mit einer Passphrase verschlüsselt gespeichert</translation>
+    </message>
+    <message>
+        <source>Add a private or public key from a PEM file</source>
+        <translation>Einen privaten oder öffentlichen Schlüssel aus einer PEM-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save the public key as a PEM file for devices, bootloaders and servers</source>
+        <translation>Den öffentlichen Schlüssel als PEM-Datei für Geräte, Bootloader und Server speichern</translation>
+    </message>
+    <message>
+        <source>Encrypt the private key with a new passphrase</source>
+        <translation>Den privaten Schlüssel mit einer neuen Passphrase verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Sign the manifests of a product with this key unless another is chosen</source>
+        <translation>Die Manifeste eines Produkts mit diesem Schlüssel signieren, sofern kein anderer gewählt wird</translation>
+    </message>
+    <message>
+        <source>Give the key another name; its key id stays the same</source>
+        <translation>Dem Schlüssel einen anderen Namen geben; seine Schlüssel-ID bleibt gleich</translation>
+    </message>
+    <message>
+        <source>Delete the key from the workspace</source>
+        <translation>Den Schlüssel aus dem Arbeitsbereich löschen</translation>
+    </message>
+    <message>
+        <source>Read the keys of the workspace again</source>
+        <translation>Die Schlüssel des Arbeitsbereichs erneut lesen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No workspace&lt;/h3&gt;&lt;p&gt;Choose a workspace in File › Settings….&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kein Arbeitsbereich&lt;/h3&gt;&lt;p&gt;Wählen Sie unter Datei › Einstellungen… einen Arbeitsbereich.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No signing keys yet&lt;/h3&gt;&lt;p&gt;Use &lt;b&gt;Generate Key…&lt;/b&gt; to create one (ECDSA P-256 or Ed25519), or &lt;b&gt;Import Key…&lt;/b&gt; for a PEM file you already have.&lt;/p&gt;&lt;p&gt;Private keys never leave this computer; they are stored encrypted with your passphrase in the workspace&apos;s keys folder.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine Signaturschlüssel&lt;/h3&gt;&lt;p&gt;Erzeugen Sie mit &lt;b&gt;Schlüssel erzeugen…&lt;/b&gt; einen neuen (ECDSA P-256 oder Ed25519) oder verwenden Sie &lt;b&gt;Schlüssel importieren…&lt;/b&gt; für eine vorhandene PEM-Datei.&lt;/p&gt;&lt;p&gt;Private Schlüssel verlassen diesen Computer nie; sie werden mit Ihrer Passphrase verschlüsselt im Schlüsselordner des Arbeitsbereichs gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot list the keys in %1: %2</source>
+        <translation>Die Schlüssel in %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Generated %1 key %2, key id %3 (%4)</source>
+        <translation>Schlüssel %2 (%1) erzeugt, Schlüssel-ID %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Imported %1 key %2, key id %3%4</source>
+        <translation>Schlüssel %2 (%1) importiert, Schlüssel-ID %3%4</translation>
+    </message>
+    <message>
+        <source> (public key only)</source>
+        <translation> (nur öffentlicher Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Changed the passphrase of %1</source>
+        <translation>Passphrase von %1 geändert</translation>
+    </message>
+    <message>
+        <source>Export public key of %1</source>
+        <translation>Öffentlichen Schlüssel von %1 exportieren</translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem);;All files (*)</source>
+        <translation>Öffentliche PEM-Schlüssel (*.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot export the public key of %1: %2</source>
+        <translation>Der öffentliche Schlüssel von %1 kann nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>Öffentlichen Schlüssel exportieren</translation>
+    </message>
+    <message>
+        <source>The public key of %1 was not written to %2:
+%3</source>
+        <translation>Der öffentliche Schlüssel von %1 wurde nicht nach %2 geschrieben:
+%3</translation>
+    </message>
+    <message>
+        <source>Exported the public key of %1 to %2 (%3)</source>
+        <translation>Öffentlichen Schlüssel von %1 nach %2 exportiert (%3)</translation>
+    </message>
+    <message>
+        <source>Default signing key</source>
+        <translation>Standard-Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>Sign the manifests of this product with %1 by default
+(the product&apos;s previous default key is unset):</source>
+        <translation>Die Manifeste dieses Produkts standardmäßig mit %1 signieren
+(der bisherige Standardschlüssel des Produkts wird aufgehoben):</translation>
+    </message>
+    <message>
+        <source>%1 is now the default signing key of %2 (%3)</source>
+        <translation>%1 ist jetzt der Standard-Signaturschlüssel von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Rename key</source>
+        <translation>Schlüssel umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for %1 (the key id stays %2):</source>
+        <translation>Neuer Name für %1 (die Schlüssel-ID bleibt %2):</translation>
+    </message>
+    <message>
+        <source>The name cannot be empty.</source>
+        <translation>Der Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Renamed key %1 to %2</source>
+        <translation>Schlüssel %1 in %2 umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2, key id %3)</source>
+        <translation>%1 (%2, Schlüssel-ID %3)</translation>
+    </message>
+    <message>
+        <source>Delete the signing key %1?
+
+Signatures made with it can no longer be produced: its private key file is deleted from this workspace and cannot be restored. Devices and servers that trust its public key keep accepting what it signed before.</source>
+        <translation>Signaturschlüssel %1 löschen?
+
+Mit ihm können keine Signaturen mehr erstellt werden: Seine private Schlüsseldatei wird aus diesem Arbeitsbereich gelöscht und kann nicht wiederhergestellt werden. Geräte und Server, die seinem öffentlichen Schlüssel vertrauen, akzeptieren weiterhin, was zuvor damit signiert wurde.</translation>
+    </message>
+    <message>
+        <source>Delete the public key %1?
+
+Manifests signed with it can no longer be verified in this workspace.</source>
+        <translation>Öffentlichen Schlüssel %1 löschen?
+
+Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifiziert werden.</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Delete Key</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Cannot delete key %1: %2</source>
+        <translation>Schlüssel %1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted key %1 (%2)</source>
+        <translation>Schlüssel %1 gelöscht (%2)</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::MainWindow</name>
     <message>
         <source>OTA Desk</source>
@@ -1909,10 +4220,6 @@ Befehlszeile: %2</translation>
     <message>
         <source>Manifests</source>
         <translation>Manifeste</translation>
-    </message>
-    <message>
-        <source>Author SUIT manifests for firmware in the library, sign them with a key that never leaves this computer, and verify envelopes you received.</source>
-        <translation>SUIT-Manifeste für Firmware aus der Bibliothek erstellen, mit einem Schlüssel signieren, der diesen Computer nie verlässt, und empfangene Envelopes prüfen.</translation>
     </message>
     <message>
         <source>Devices</source>
@@ -2036,6 +4343,319 @@ Befehlszeile: %2</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Manifests</source>
+        <translation>&amp;Manifeste</translation>
+    </message>
+    <message>
+        <source>&amp;New Manifest</source>
+        <translation>&amp;Neues Manifest</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel</numerusform>
+            <numerusform>%n Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1* — OTA Desk</source>
+        <translation>%1* — OTA Desk</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ManifestDrafts</name>
+    <message>
+        <source>not JSON (%1 at offset %2)</source>
+        <translation>kein JSON (%1 bei Offset %2)</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>components[%1]: library entry %2 no longer has the image the draft names (digest differs)</source>
+        <translation>components[%1]: Bibliothekseintrag %2 enthält nicht mehr das Image, das der Entwurf nennt (Digest weicht ab)</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ManifestPage</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start a new manifest from a template</source>
+        <translation>Ein neues Manifest aus einer Vorlage beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>&amp;Editor</translation>
+    </message>
+    <message>
+        <source>En&amp;velope</source>
+        <translation>&amp;Umschlag</translation>
+    </message>
+    <message>
+        <source>Cannot read the firmware for a component: %1</source>
+        <translation>Die Firmware für eine Komponente kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>New manifest: %1 — otactl: otactl manifest create --template %2 …</source>
+        <translation>Neues Manifest: %1 — otactl: otactl manifest create --template %2 …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Draft…</source>
+        <translation>Entwurf &amp;öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a manifest draft (*.suitspec.json) to edit it</source>
+        <translation>Einen Manifest-Entwurf (*.suitspec.json) zum Bearbeiten öffnen</translation>
+    </message>
+    <message>
+        <source>Save D&amp;raft…</source>
+        <translation>Entwurf s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Save the form as a manifest draft (*.suitspec.json) to finish or rebuild it later</source>
+        <translation>Das Formular als Manifest-Entwurf (*.suitspec.json) speichern, um es später fertigzustellen oder neu zu erstellen</translation>
+    </message>
+    <message>
+        <source>S&amp;ign…</source>
+        <translation>S&amp;ignieren…</translation>
+    </message>
+    <message>
+        <source>Sign the manifest with a key of this workspace</source>
+        <translation>Das Manifest mit einem Schlüssel dieses Arbeitsbereichs signieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save .suit</source>
+        <translation>.suit &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the signed envelope (signs first if needed)</source>
+        <translation>Den signierten Umschlag speichern (signiert vorher, falls nötig)</translation>
+    </message>
+    <message>
+        <source>Save .suit &amp;As…</source>
+        <translation>.suit speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the signed envelope under another name</source>
+        <translation>Den signierten Umschlag unter einem anderen Namen speichern</translation>
+    </message>
+    <message>
+        <source>Open &amp;Envelope…</source>
+        <translation>U&amp;mschlag öffnen…</translation>
+    </message>
+    <message>
+        <source>Decode and verify a SUIT envelope (.suit) against the keys of this workspace</source>
+        <translation>Einen SUIT-Umschlag (.suit) dekodieren und anhand der Schlüssel dieses Arbeitsbereichs verifizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Take back the last change to the manifest</source>
+        <translation>Die letzte Änderung am Manifest rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Make the change taken back again</source>
+        <translation>Die rückgängig gemachte Änderung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Untitled manifest</source>
+        <translation>Unbenanntes Manifest</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2%3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2%3%4</translation>
+    </message>
+    <message>
+        <source> — &lt;span style=&apos;color:#1b7f3b&apos;&gt;signed&lt;/span&gt;</source>
+        <translation> — &lt;span style=&apos;color:#1b7f3b&apos;&gt;signiert&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
+        <translation> — &lt;i&gt;ungespeicherte Änderungen&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Command line: %1</source>
+        <translation>Befehlszeile: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved manifest</source>
+        <translation>Ungespeichertes Manifest</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Discard them?</source>
+        <translation>%1 enthält nicht gespeicherte Änderungen. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sign manifest</source>
+        <translation>Manifest signieren</translation>
+    </message>
+    <message>
+        <source>The manifest cannot be built yet:
+%1</source>
+        <translation>Das Manifest kann noch nicht erstellt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Use next sequence number</source>
+        <translation>Nächste Sequenznummer verwenden</translation>
+    </message>
+    <message>
+        <source>Signed the manifest of %1, sequence number %2, with %3 (%4 bytes)</source>
+        <translation>Manifest von %1, Sequenznummer %2, mit %3 signiert (%4 Bytes)</translation>
+    </message>
+    <message>
+        <source>%1 (signed, not saved yet)</source>
+        <translation>%1 (signiert, noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Save signed manifest</source>
+        <translation>Signiertes Manifest speichern</translation>
+    </message>
+    <message>
+        <source>SUIT envelopes (*.suit);;All files (*)</source>
+        <translation>SUIT-Umschläge (*.suit);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The envelope was not written to %1:
+%2</source>
+        <translation>Der Umschlag wurde nicht nach %1 geschrieben:
+%2</translation>
+    </message>
+    <message>
+        <source>Saved the signed manifest to %1 (%2 bytes; check it with: %3)</source>
+        <translation>Signiertes Manifest in %1 gespeichert (%2 Bytes; prüfen mit: %3)</translation>
+    </message>
+    <message>
+        <source>Open SUIT envelope</source>
+        <translation>SUIT-Umschlag öffnen</translation>
+    </message>
+    <message>
+        <source>SUIT envelopes (*.suit *.cbor *.bin);;All files (*)</source>
+        <translation>SUIT-Umschläge (*.suit *.cbor *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 as a SUIT envelope: %2</source>
+        <translation>%1 kann nicht als SUIT-Umschlag geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SUIT envelope OTA Desk can read:
+%2</source>
+        <translation>%1 ist kein SUIT-Umschlag, den OTA Desk lesen kann:
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 (%3)</source>
+        <translation>%1 geöffnet: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <source>NOT verified</source>
+        <translation>NICHT verifiziert</translation>
+    </message>
+    <message>
+        <source>Open manifest draft</source>
+        <translation>Manifest-Entwurf öffnen</translation>
+    </message>
+    <message>
+        <source>Manifest drafts (*.suitspec.json);;All files (*)</source>
+        <translation>Manifest-Entwürfe (*.suitspec.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the manifest draft %1: %2</source>
+        <translation>Der Manifest-Entwurf %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a manifest draft:
+%2</source>
+        <translation>%1 kann nicht als Manifest-Entwurf geöffnet werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Opened the manifest draft %1</source>
+        <translation>Manifest-Entwurf %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Save manifest draft</source>
+        <translation>Manifest-Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Cannot save the manifest draft %1: %2</source>
+        <translation>Der Manifest-Entwurf %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The draft was not written to %1:
+%2</source>
+        <translation>Der Entwurf wurde nicht nach %1 geschrieben:
+%2</translation>
+    </message>
+    <message>
+        <source>Saved the manifest draft %1</source>
+        <translation>Manifest-Entwurf %1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ManifestPreview</name>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>Klicken Sie auf ein Problem, um zum zugehörigen Feld zu gelangen</translation>
+    </message>
+    <message>
+        <source>The CBOR diagnostic notation of the envelope appears here once the manifest has no problems.</source>
+        <translation>Die CBOR-Diagnosenotation des Umschlags erscheint hier, sobald das Manifest keine Probleme mehr hat.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No problems: the manifest can be signed.</source>
+        <translation>Keine Probleme: Das Manifest kann signiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n problem(s)&lt;/b&gt; — fix them to see the envelope</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Problem&lt;/b&gt; — beheben Sie es, um den Umschlag zu sehen</numerusform>
+            <numerusform>&lt;b&gt;%n Probleme&lt;/b&gt; — beheben Sie sie, um den Umschlag zu sehen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsigned envelope: &lt;b&gt;%1 bytes&lt;/b&gt; — manifest: %2 bytes</source>
+        <translation>Nicht signierter Umschlag: &lt;b&gt;%1 Bytes&lt;/b&gt; — Manifest: %2 Bytes</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +5039,45 @@ Befehlszeile: %2</translation>
     </message>
 </context>
 <context>
+    <name>otadesk::ui::PassphraseFields</name>
+    <message>
+        <source>Choose a passphrase; it cannot be recovered if you forget it.</source>
+        <translation>Wählen Sie eine Passphrase; wenn Sie sie vergessen, kann sie nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Weak (about %1 bits): use at least 12 characters or several words.</source>
+        <translation>Schwach (etwa %1 Bit): Verwenden Sie mindestens 12 Zeichen oder mehrere Wörter.</translation>
+    </message>
+    <message>
+        <source>Fair (about %1 bits): longer is better.</source>
+        <translation>Mittel (etwa %1 Bit): Länger ist besser.</translation>
+    </message>
+    <message>
+        <source>Strong (about %1 bits).</source>
+        <translation>Stark (etwa %1 Bit).</translation>
+    </message>
+    <message>
+        <source>Very strong (about %1 bits).</source>
+        <translation>Sehr stark (etwa %1 Bit).</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm:</source>
+        <translation>&amp;Bestätigen:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase: private keys are only stored encrypted.</source>
+        <translation>Geben Sie eine Passphrase ein: Private Schlüssel werden nur verschlüsselt gespeichert.</translation>
+    </message>
+    <message>
+        <source>The passphrases do not match. Type the same passphrase in both fields.</source>
+        <translation>Die Passphrasen stimmen nicht überein. Geben Sie in beiden Feldern dieselbe Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The passphrases do not match.</source>
+        <translation>Die Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2502,6 +5161,99 @@ Befehlszeile: %2</translation>
     </message>
 </context>
 <context>
+    <name>otadesk::ui::SignDialog</name>
+    <message>
+        <source>Sign manifest</source>
+        <translation>Manifest signieren</translation>
+    </message>
+    <message>
+        <source>Sign manifest for %1</source>
+        <translation>Manifest für %1 signieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, sequence number %2%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Sequenznummer %2%3</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>(kein Produkt)</translation>
+    </message>
+    <message>
+        <source>, version %1</source>
+        <translation>, Version %1</translation>
+    </message>
+    <message>
+        <source>Manifest:</source>
+        <translation>Manifest:</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source> (default for %1)</source>
+        <translation> (Standard für %1)</translation>
+    </message>
+    <message>
+        <source>Signing &amp;key:</source>
+        <translation>Signatursch&amp;lüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>&amp;Algorithmus:</translation>
+    </message>
+    <message>
+        <source>%1 (recommended)</source>
+        <translation>%1 (empfohlen)</translation>
+    </message>
+    <message>
+        <source>%1 (for older devices)</source>
+        <translation>%1 (für ältere Geräte)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>There is no signing key with a private key in this workspace. Generate or import one on the Keys page first.</source>
+        <translation>In diesem Arbeitsbereich gibt es keinen Signaturschlüssel mit privatem Schlüssel. Erzeugen oder importieren Sie zuerst einen auf der Seite „Schlüssel“.</translation>
+    </message>
+    <message>
+        <source>Choose a signing key.</source>
+        <translation>Wählen Sie einen Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of %1.</source>
+        <translation>Geben Sie die Passphrase von %1 ein.</translation>
+    </message>
+    <message>
+        <source>The envelope has no manifest digest.</source>
+        <translation>Der Umschlag hat keinen Manifest-Digest.</translation>
+    </message>
+    <message>
+        <source>Not signed: %1
+Devices that installed the newer manifest would refuse this one (rollback protection).</source>
+        <translation>Nicht signiert: %1
+Geräte, die das neuere Manifest installiert haben, würden dieses ablehnen (Rollback-Schutz).</translation>
+    </message>
+    <message>
+        <source>Use sequence number %1</source>
+        <translation>Sequenznummer %1 verwenden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, sequence number %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Sequenznummer %2</translation>
+    </message>
+    <message>
+        <source>Signing the manifest with %1…</source>
+        <translation>Manifest wird mit %1 signiert…</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::TaskProgress</name>
     <message>
         <source>Cancel</source>
@@ -2514,6 +5266,21 @@ Befehlszeile: %2</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::keycommands</name>
+    <message>
+        <source>In scripts the passphrase comes from $OTADESK_PASSPHRASE or --passphrase-file FILE.</source>
+        <translation>In Skripten kommt die Passphrase aus $OTADESK_PASSPHRASE oder --passphrase-file FILE.</translation>
+    </message>
+    <message>
+        <source>In scripts the new passphrase comes from $OTADESK_PASSPHRASE or --passphrase-file FILE, an encrypted file&apos;s own from $OTADESK_SOURCE_PASSPHRASE or --source-passphrase-file FILE.</source>
+        <translation>In Skripten kommt die neue Passphrase aus $OTADESK_PASSPHRASE oder --passphrase-file FILE, die eigene Passphrase einer verschlüsselten Datei aus $OTADESK_SOURCE_PASSPHRASE oder --source-passphrase-file FILE.</translation>
+    </message>
+    <message>
+        <source>In scripts the current passphrase comes from $OTADESK_PASSPHRASE or --passphrase-file FILE, the new one from $OTADESK_NEW_PASSPHRASE or --new-passphrase-file FILE.</source>
+        <translation>In Skripten kommt die aktuelle Passphrase aus $OTADESK_PASSPHRASE oder --passphrase-file FILE, die neue aus $OTADESK_NEW_PASSPHRASE oder --new-passphrase-file FILE.</translation>
     </message>
 </context>
 </TS>

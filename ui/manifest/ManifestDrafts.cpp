@@ -11,10 +11,10 @@
 namespace otadesk::ui {
 
 namespace {
-QString tr(const char *text)
+class ManifestDrafts
 {
-    return QCoreApplication::translate("otadesk::ui::ManifestDrafts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(otadesk::ui::ManifestDrafts)
+};
 } // namespace
 
 Result<QByteArray> libraryImageBytes(const library::FirmwareLibrary &library,
@@ -37,9 +37,9 @@ Result<manifest::ManifestSpec> readDraft(const QString &path, const QString &wor
     const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError)
         return fail(ErrorCode::Format,
-                    tr("not JSON (%1 at offset %2)").arg(parse.errorString()).arg(parse.offset));
+                    ManifestDrafts::tr("not JSON (%1 at offset %2)").arg(parse.errorString()).arg(parse.offset));
     if (!json.isObject())
-        return fail(ErrorCode::Format, tr("not a JSON object"));
+        return fail(ErrorCode::Format, ManifestDrafts::tr("not a JSON object"));
     auto spec = manifest::ManifestSpec::fromJson(json.object());
     if (!spec)
         return std::unexpected(spec.error());
@@ -70,7 +70,7 @@ Result<manifest::ManifestSpec> readDraft(const QString &path, const QString &wor
         if (!bytes)
             return std::unexpected(bytes.error());
         if (crypto::sha256(*bytes) != c.digest)
-            return fail(ErrorCode::InvalidArgument, tr("components[%1]: library entry %2 no longer has the "
+            return fail(ErrorCode::InvalidArgument, ManifestDrafts::tr("components[%1]: library entry %2 no longer has the "
                                                        "image the draft names (digest differs)")
                                                         .arg(i)
                                                         .arg(c.firmwareId));
