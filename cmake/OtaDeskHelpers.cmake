@@ -6,8 +6,11 @@ function(otadesk_setup_compiler)
         QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
         QT_NO_FOREACH QT_NO_KEYWORDS QT_USE_QSTRINGBUILDER
         QT_DISABLE_DEPRECATED_BEFORE=0x060400)
-    add_compile_options(-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align
+    add_compile_options(-Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Wcast-align
                         -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        add_compile_options(-Wshadow=local) # GCC only; clang (the fuzz build) does not know it
+    endif()
     if(OTADESK_WERROR)
         add_compile_options(-Werror)
     endif()
