@@ -38,7 +38,10 @@ public:
     explicit ComponentsEditor(ManifestDocument *document, QWidget *parent = nullptr);
     ~ComponentsEditor() override;
 
-    void setWorkspace(const QString &path) { m_workspacePath = path; }
+    void setWorkspace(const QString &path) {
+        m_workspacePath = path;
+        updateButtons();
+    }
     void setEntryProvider(std::function<QList<library::FirmwareEntry>()> provider)
     {
         m_entries = std::move(provider);
