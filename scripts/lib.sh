@@ -14,6 +14,7 @@ OTADESK_PACKAGES=(
     libgl-dev libxkbcommon-dev libssl-dev zlib1g-dev
     clang libclang-rt-dev binutils srecord python3 python3-cbor2 python3-cryptography
     xvfb xauth imagemagick fonts-dejavu-core appstream desktop-file-utils
+    postgresql
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -80,4 +81,73 @@ build() {
     fi
     log "building (ninja -C $OTADESK_BUILD_DIR)"
     cmake --build "$OTADESK_BUILD_DIR" --parallel "$(nproc)"
+}
+
+# A throwaway PostgreSQL cluster for the tests, under $OTADESK_BUILD_DIR/pg, on a free port of 127.0.0.1 with
+# trust authentication (except the role otadesk_password_test, which needs its password "right-password").
+# Exports OTADESK_TEST_POSTGRES (a URL of the empty database otadesk_test). The store tests give every test
+# case a schema of its own in that database and drop it afterwards.
+# PostgreSQL refuses to run as root: as root the cluster belongs to, and runs as, the postgres user.
+OTADESK_PG_DIR="${OTADESK_PG_DIR:-$OTADESK_BUILD_DIR/pg}"
+
+pg_bin_dir() {
+    local d
+    d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+    if [ -z "$d" ] || [ ! -x "$d/initdb" ]; then
+        log "PostgreSQL is not installed (Debian: postgresql); no initdb under /usr/lib/postgresql/*/bin"
+        return 1
+    fi
+    printf '%s\n' "$d"
+}
+
+pg_as_owner() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_tcp_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+start_postgres() {
+    local bin port data="$OTADESK_PG_DIR/data"
+    bin="$(pg_bin_dir)" || return 1
+    stop_postgres
+    rm -rf "$OTADESK_PG_DIR"
+    mkdir -p "$OTADESK_PG_DIR"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres:postgres "$OTADESK_PG_DIR"
+    fi
+    log "creating a PostgreSQL cluster in $data"
+    if ! pg_as_owner "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-sync >"$OTADESK_PG_DIR/initdb.log" 2>&1; then
+        cat "$OTADESK_PG_DIR/initdb.log" >&2
+        log "initdb failed"
+        return 1
+    fi
+    # One role must log in with a password, so that the tests can see how a refused login is reported.
+    pg_as_owner sed -i '1i host all otadesk_password_test 127.0.0.1/32 scram-sha-256' "$data/pg_hba.conf"
+    port="$(free_tcp_port)"
+    # fsync off: the cluster only lives for one test run.
+    if ! pg_as_owner "$bin/pg_ctl" -D "$data" -l "$OTADESK_PG_DIR/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off -c max_connections=300" start >/dev/null; then
+        cat "$OTADESK_PG_DIR/server.log" >&2
+        log "PostgreSQL did not start"
+        return 1
+    fi
+    echo "$port" >"$OTADESK_PG_DIR/port"
+    if ! pg_as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres otadesk_test ||
+        ! pg_as_owner "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d otadesk_test \
+            -c "CREATE ROLE otadesk_password_test LOGIN PASSWORD 'right-password'"; then
+        stop_postgres
+        return 1
+    fi
+    export OTADESK_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port/otadesk_test"
+    log "PostgreSQL running: $OTADESK_TEST_POSTGRES"
+}
+
+stop_postgres() {
+    local bin data="$OTADESK_PG_DIR/data"
+    [ -f "$data/postmaster.pid" ] || return 0
+    bin="$(pg_bin_dir)" || return 0
+    log "stopping PostgreSQL ($data)"
+    pg_as_owner "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null || true
 }

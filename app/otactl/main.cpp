@@ -7,6 +7,10 @@
 #include <QCoreApplication>
 #include <csignal>
 
+namespace otadesk::cli {
+void registerServerCommands(CommandLine &cli); // ServerCommands.cpp
+} // namespace otadesk::cli
+
 namespace {
 void onInterrupt(int)
 {
@@ -27,5 +31,6 @@ int main(int argc, char *argv[])
     otadesk::cli::registerBundleCommands(cli);
     otadesk::cli::registerKeyCommands(cli);
     otadesk::cli::registerManifestCommands(cli);
+    otadesk::cli::registerServerCommands(cli);
     return cli.run(QCoreApplication::arguments());
 }

@@ -1,27 +1,116 @@
-// otadesk-server: the headless update server. This version only identifies itself; the server proper (device
-// and management APIs, storage) arrives with the server issue.
+// otadesk-server: the headless update server. Reads its settings (defaults < config file < environment <
+// flags), serves HTTP(S) on core/server's HttpService, prints one line "listening on URL" on stdout once it
+// accepts connections (parents such as the GUI's bundled local server read the port from it), logs to stderr
+// and stops gracefully on SIGTERM / SIGINT. Exit codes: 0 stopped normally, 1 cannot serve (e.g. the port is
+// taken), 2 bad configuration.
 #include "core/common/Logging.h"
 #include "core/common/Version.h"
+#include "core/server/HttpService.h"
+#include "core/server/ServerConfig.h"
+#include "core/server/ServerLog.h"
+#include "core/server/SignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <cstdio>
+
+using namespace otadesk;
+using namespace otadesk::server;
+
+namespace {
+enum ServerExit { ExitOk = 0, ExitCannotServe = 1, ExitBadConfig = 2 };
+
+QString tr(const char *text) { return QCoreApplication::translate("otadesk-server", text); }
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("OTA Desk update server. Settings come from built-in defaults, the config file (--config or "
+           "$OTADESK_SERVER_CONFIG), OTADESK_SERVER_* environment variables and these options, each overriding "
+           "the one before."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("config"), tr("Read settings from the INI file FILE ([server] section)."), tr("FILE")},
+        {QStringLiteral("listen"), tr("Address to listen on: an IP address, localhost or * (default 127.0.0.1)."),
+         tr("ADDR")},
+        {QStringLiteral("port"), tr("TCP port (default 8080; 0 picks a free port)."), tr("N")},
+        {QStringLiteral("database"), tr("Database URL: sqlite:PATH or postgresql://USER@HOST/DB."), tr("URL")},
+        {QStringLiteral("tls-cert"), tr("PEM certificate (chain) for HTTPS."), tr("FILE")},
+        {QStringLiteral("tls-key"), tr("Unencrypted PEM private key for HTTPS."), tr("FILE")},
+        {QStringLiteral("log-format"), tr("Log lines on stderr as json or text (default text)."), tr("FORMAT")},
+        {QStringLiteral("max-body-bytes"), tr("Largest accepted request body (default 16777216)."), tr("N")},
+        {QStringLiteral("shutdown-timeout-ms"),
+         tr("How long a shutdown waits for requests in progress (default 10000)."), tr("MS")},
+        {QStringLiteral("log-rules"), tr("Logging filter rules, e.g. \"otadesk.*.debug=true\"."), tr("RULES")},
+        {QStringLiteral("print-config"), tr("Print the resolved settings and where each came from as JSON, then "
+                                            "exit.")},
+    });
+}
+
+ConfigSources sourcesFrom(const QCommandLineParser &parser)
+{
+    ConfigSources sources;
+    sources.configFile = parser.value(QStringLiteral("config"));
+    for (const ConfigKey &k : serverConfigKeys()) {
+        const QString flag = QString::fromLatin1(k.flag);
+        if (parser.isSet(flag))
+            sources.flags.insert(QString::fromLatin1(k.key), parser.value(flag));
+    }
+    return sources;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("otadesk-server"));
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(otadesk::kVersion));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "OTA Desk update server. This build only reports its version; serving devices is not "
-                "available yet."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    std::fprintf(stdout, "otadesk-server %s\n", otadesk::kVersion);
-    std::fprintf(stdout, "%s\n",
-                 qPrintable(QCoreApplication::translate(
-                     "main", "The server is not part of this build yet; nothing to serve. Exiting.")));
-    return 0;
+    addOptions(parser);
+    parser.process(app); // --help, --version and unknown options exit here
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "otadesk-server: %s\n",
+                     qPrintable(tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first())));
+        return ExitBadConfig;
+    }
+
+    QStringList warnings;
+    auto config = loadServerConfig(sourcesFrom(parser), &warnings);
+    if (!config) {
+        std::fprintf(stderr, "otadesk-server: %s\n", qPrintable(config.error().message()));
+        return ExitBadConfig;
+    }
+    installServerLogHandler(config->logFormat);
+    if (parser.isSet(QStringLiteral("log-rules")))
+        applyLogRules(parser.value(QStringLiteral("log-rules")));
+    for (const QString &w : std::as_const(warnings))
+        qCWarning(lcServer).noquote() << w;
+    if (parser.isSet(QStringLiteral("print-config"))) {
+        std::fprintf(stdout, "%s", QJsonDocument(config->toJson()).toJson(QJsonDocument::Indented).constData());
+        return ExitOk;
+    }
+
+    SignalWatcher signals;
+    HttpService service(*config);
+    if (auto started = service.start(); !started) {
+        qCCritical(lcServer).noquote() << started.error().message();
+        return started.error().code() == ErrorCode::InvalidArgument ? ExitBadConfig : ExitCannotServe;
+    }
+    QObject::connect(&signals, &SignalWatcher::received, &service, [&service](int signal) {
+        {
+            const LogFields fields(QJsonObject{{QStringLiteral("signal"), SignalWatcher::signalName(signal)}});
+            qCInfo(lcServer, "stop requested");
+        }
+        service.shutdown();
+    });
+    QObject::connect(&service, &HttpService::stopped, &app, [] {
+        qCInfo(lcServer, "stopped");
+        QCoreApplication::exit(ExitOk);
+    });
+    // The one machine-readable line on stdout; everything else goes to stderr.
+    std::fprintf(stdout, "listening on %s\n", service.url().toString().toUtf8().constData());
+    std::fflush(stdout);
+    return QCoreApplication::exec();
 }

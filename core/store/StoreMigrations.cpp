@@ -1,0 +1,117 @@
+#include "core/store/StoreMigrations.h"
+
+namespace otadesk::store {
+
+namespace {
+MigrationStep both(const char *sql)
+{
+    return {QString::fromLatin1(sql), std::nullopt};
+}
+MigrationStep only(Dialect d, const char *sql)
+{
+    return {QString::fromLatin1(sql), d};
+}
+
+Migration schemaV1()
+{
+    return {1,
+            {
+                both("CREATE TABLE tenants ("
+                     " id {{pk}},"
+                     " name TEXT NOT NULL UNIQUE,"
+                     " created_at BIGINT NOT NULL)"),
+                both("CREATE TABLE accounts ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " name TEXT NOT NULL,"
+                     " role TEXT NOT NULL CHECK (role IN ('admin', 'release-manager', 'author', 'technician',"
+                     "  'viewer')),"
+                     " created_at BIGINT NOT NULL,"
+                     " UNIQUE (tenant_id, name),"
+                     " UNIQUE (tenant_id, id))"),
+                // A token's account must belong to the token's tenant: the composite key enforces it.
+                both("CREATE TABLE api_tokens ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL,"
+                     " account_id BIGINT NOT NULL,"
+                     " prefix TEXT NOT NULL UNIQUE,"
+                     " secret_sha256 TEXT NOT NULL,"
+                     " label TEXT NOT NULL DEFAULT '',"
+                     " created_at BIGINT NOT NULL,"
+                     " expires_at BIGINT,"
+                     " last_used_at BIGINT,"
+                     " revoked INTEGER NOT NULL DEFAULT 0,"
+                     " FOREIGN KEY (tenant_id, account_id) REFERENCES accounts(tenant_id, id))"),
+                both("CREATE INDEX api_tokens_account ON api_tokens(tenant_id, account_id)"),
+                both("CREATE TABLE audit_log ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " actor TEXT NOT NULL,"
+                     " action TEXT NOT NULL,"
+                     " object_type TEXT NOT NULL,"
+                     " object_id TEXT NOT NULL,"
+                     " details TEXT NOT NULL DEFAULT '{}',"
+                     " at BIGINT NOT NULL)"),
+                both("CREATE INDEX audit_log_tenant ON audit_log(tenant_id, id)"),
+                only(Dialect::Sqlite, "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                                      " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+                only(Dialect::Sqlite, "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                                      " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+                only(Dialect::Postgres,
+                     "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+                     " $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$"),
+                only(Dialect::Postgres,
+                     "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log"
+                     " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
+                both("CREATE TABLE payloads ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " sha256 TEXT NOT NULL,"
+                     " size BIGINT NOT NULL,"
+                     " name TEXT NOT NULL,"
+                     " created_at BIGINT NOT NULL,"
+                     " UNIQUE (tenant_id, sha256))"),
+                both("CREATE TABLE uploads ("
+                     " id TEXT PRIMARY KEY,"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " expected_size BIGINT NOT NULL,"
+                     " received_bytes BIGINT NOT NULL DEFAULT 0,"
+                     " state TEXT NOT NULL CHECK (state IN ('open', 'finished', 'aborted')),"
+                     " created_at BIGINT NOT NULL,"
+                     " updated_at BIGINT NOT NULL)"),
+                both("CREATE INDEX uploads_tenant ON uploads(tenant_id, state)"),
+                both("CREATE TABLE manifests ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " product TEXT NOT NULL,"
+                     " sequence_number BIGINT NOT NULL,"
+                     " manifest_digest TEXT NOT NULL,"
+                     " envelope_sha256 TEXT NOT NULL,"
+                     " created_at BIGINT NOT NULL,"
+                     " UNIQUE (tenant_id, product, sequence_number))"),
+            }};
+}
+} // namespace
+
+const QList<Migration> &storeMigrations()
+{
+    static const QList<Migration> list = {schemaV1()};
+    return list;
+}
+
+int latestStoreSchemaVersion()
+{
+    return storeMigrations().last().version;
+}
+
+QString dialectSql(QString sql, Dialect dialect)
+{
+    const bool sqlite = dialect == Dialect::Sqlite;
+    sql.replace(QLatin1String("{{pk}}"),
+                sqlite ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT")
+                       : QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+    sql.replace(QLatin1String("{{blob}}"), sqlite ? QLatin1String("BLOB") : QLatin1String("BYTEA"));
+    return sql;
+}
+
+} // namespace otadesk::store

@@ -1,0 +1,141 @@
+#include "core/store/TokenRepository.h"
+
+#include "core/crypto/Digest.h"
+#include "core/store/Database.h"
+
+#include <QRandomGenerator>
+
+namespace otadesk::store {
+
+namespace {
+QByteArray randomBytes(int n)
+{
+    QByteArray out(n, Qt::Uninitialized);
+    auto *gen = QRandomGenerator::system();
+    for (int i = 0; i < n; ++i)
+        out[i] = char(gen->bounded(256));
+    return out;
+}
+
+bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+// "otd_<12 hex>_<43 base64url>" -> the prefix, or empty when the shape is wrong.
+QString prefixOf(const QString &token)
+{
+    const QStringList parts = token.split(u'_');
+    if (parts.size() < 3 || parts.first() != QLatin1String("otd") || parts.at(1).size() != 12)
+        return {};
+    return parts.at(1);
+}
+} // namespace
+
+QString TokenRepository::hashSecret(const QString &token)
+{
+    return QString::fromLatin1(crypto::sha256(token.toUtf8()).toHex());
+}
+
+Result<IssuedToken> TokenRepository::issue(qint64 tenantId, qint64 accountId, const QString &label,
+                                           std::optional<qint64> expiresAt) const
+{
+    auto account = m_db.scalar(QStringLiteral("SELECT id FROM accounts WHERE tenant_id = ? AND id = ?"),
+                               {tenantId, accountId});
+    if (!account)
+        return std::unexpected(account.error());
+    if (account->isNull())
+        return fail(ErrorCode::NotFound, tr("No such account: %1").arg(accountId));
+    IssuedToken t;
+    t.prefix = QString::fromLatin1(randomBytes(6).toHex());
+    t.secret = QStringLiteral("otd_") + t.prefix + u'_' +
+               QString::fromLatin1(
+                   randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    t.expiresAt = expiresAt;
+    auto id = m_db.scalar(
+        QStringLiteral("INSERT INTO api_tokens(tenant_id, account_id, prefix, secret_sha256, label,"
+                       " created_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)"
+                       " RETURNING id"),
+        {tenantId, accountId, t.prefix, hashSecret(t.secret), label.isNull() ? QStringLiteral("") : label,
+         nowMs(), expiresAt ? QVariant(*expiresAt) : QVariant(QMetaType::fromType<qint64>())});
+    if (!id)
+        return std::unexpected(id.error());
+    t.id = id->toLongLong();
+    return t;
+}
+
+Result<TokenIdentity> TokenRepository::authenticate(const QString &token) const
+{
+    const QString prefix = prefixOf(token);
+    if (prefix.isEmpty())
+        return fail(ErrorCode::InvalidArgument, tr("The API token is malformed."));
+    auto q = m_db.exec(QStringLiteral("SELECT t.id, t.tenant_id, t.account_id, t.secret_sha256, t.expires_at,"
+                                      " t.revoked, t.last_used_at, a.name, a.role FROM api_tokens t"
+                                      " JOIN accounts a ON a.tenant_id = t.tenant_id AND a.id = t.account_id"
+                                      " WHERE t.prefix = ?"),
+                       {prefix});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next() || !constantTimeEqual(q->value(3).toString().toLatin1(), hashSecret(token).toLatin1()))
+        return fail(ErrorCode::InvalidArgument, tr("The API token is not valid."));
+    const qint64 now = nowMs();
+    if (q->value(5).toInt() != 0)
+        return fail(ErrorCode::InvalidArgument, tr("The API token has been revoked."));
+    if (!q->value(4).isNull() && q->value(4).toLongLong() <= now)
+        return fail(ErrorCode::InvalidArgument, tr("The API token has expired."));
+    TokenIdentity who;
+    who.tokenId = q->value(0).toLongLong();
+    who.tenantId = q->value(1).toLongLong();
+    who.accountId = q->value(2).toLongLong();
+    who.accountName = q->value(7).toString();
+    who.role = parseRole(q->value(8).toString()).value_or(Role::Viewer);
+    const bool stale = q->value(6).isNull() || now - q->value(6).toLongLong() >= kLastUsedResolutionMs;
+    q->finish();
+    if (stale) {
+        if (auto u = m_db.exec(
+                QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE tenant_id = ? AND id = ?"),
+                {now, who.tenantId, who.tokenId});
+            !u)
+            return std::unexpected(u.error());
+    }
+    return who;
+}
+
+Status TokenRepository::revoke(qint64 tenantId, qint64 tokenId) const
+{
+    auto changed = m_db.scalar(
+        QStringLiteral("UPDATE api_tokens SET revoked = 1 WHERE tenant_id = ? AND id = ? RETURNING id"),
+        {tenantId, tokenId});
+    if (!changed)
+        return std::unexpected(changed.error());
+    if (changed->isNull())
+        return fail(ErrorCode::NotFound, tr("No such API token: %1").arg(tokenId));
+    return {};
+}
+
+Result<QList<TokenInfo>> TokenRepository::list(qint64 tenantId) const
+{
+    auto q =
+        m_db.exec(QStringLiteral("SELECT id, account_id, prefix, label, created_at, expires_at, last_used_at,"
+                                 " revoked FROM api_tokens WHERE tenant_id = ? ORDER BY id"),
+                  {tenantId});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<TokenInfo> out;
+    auto optional = [](const QVariant &v) {
+        return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+    };
+    while (q->next()) {
+        out.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+                    q->value(3).toString(), q->value(4).toLongLong(), optional(q->value(5)),
+                    optional(q->value(6)), q->value(7).toInt() != 0});
+    }
+    return out;
+}
+
+} // namespace otadesk::store
