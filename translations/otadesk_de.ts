@@ -316,6 +316,21 @@
     </message>
 </context>
 <context>
+    <name>otadesk::crypto::SelfSignedCertificate</name>
+    <message>
+        <source>Creating the certificate failed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The validity must be 1 to 3650 days, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a host name nor an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>otadesk::firmware::BinaryFormat</name>
     <message>
         <source>Raw binary</source>
@@ -2287,6 +2302,288 @@
     <message>
         <source>block %1: only COSE_Sign1 (tag 18) and COSE_Mac0 (tag 17) are supported</source>
         <translation>Block %1: Nur COSE_Sign1 (Tag 18) und COSE_Mac0 (Tag 17) werden unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server</name>
+    <message>
+        <source>Invalid setting %1 = &quot;%2&quot; (from %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting %1 is given but %2 is not; HTTPS needs both the certificate and the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PEM certificate in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no unencrypted PEM private key (EC or RSA) in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the config file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The config file %1 is not a valid INI file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in the config file %2 is ignored (settings go into the [server] section: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option --%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an IP address, &quot;localhost&quot; or &quot;*&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected sqlite:PATH or postgresql://USER@HOST/DB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected json or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::HttpService</name>
+    <message>
+        <source>The request body is larger than the limit of %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no resource at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; use %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body (%1 bytes) is larger than the limit of %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request head is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1 or key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 or key %2 cannot be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::AccountRepository</name>
+    <message>
+        <source>An account needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such tenant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::AuditLog</name>
+    <message>
+        <source>An audit entry needs an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::BlobStore</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file in %1: %2</source>
+        <translation type="unfinished">In %1 kann keine temporäre Datei angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SHA-256 in lower-case hex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payload with SHA-256 %1 is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::BlobWriter</name>
+    <message>
+        <source>The blob writer is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the temporary file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data has SHA-256 %1, not the announced %2; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot move the blob into %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::ConnectionSpec</name>
+    <message>
+        <source>No database given: pass a SQLite file path or a postgresql://user@host:port/dbname URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite URL %1 names no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown database URL scheme in %1: use sqlite:// or postgresql://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed PostgreSQL URL %1: expected postgresql://user[:password]@host[:port]/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema name &quot;%1&quot; may only use a-z, 0-9 and _.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::Database</name>
+    <message>
+        <source>The database failed: %1 (while running: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed (Debian: libqt6sql6-sqlite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the SQLite database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the login of user &quot;%1&quot; at %2: authentication failed. Check the user name and password in the URL. (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1: the database or role does not exist: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1: %2. Is the server running and reachable?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 has schema version %2, newer than this program understands (%3). Use a newer otadesk-server, or another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::TenantRepository</name>
+    <message>
+        <source>A tenant needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tenant named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such tenant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::TokenRepository</name>
+    <message>
+        <source>No such account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token has been revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such API token: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

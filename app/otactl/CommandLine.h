@@ -74,5 +74,6 @@ void registerFirmwareCommands(CommandLine &cli);
 void registerBundleCommands(CommandLine &cli);
 void registerKeyCommands(CommandLine &cli);
 void registerManifestCommands(CommandLine &cli);
+void registerServerCommands(CommandLine &cli);
 
 } // namespace otadesk::cli

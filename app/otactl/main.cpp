@@ -7,10 +7,6 @@
 #include <QCoreApplication>
 #include <csignal>
 
-namespace otadesk::cli {
-void registerServerCommands(CommandLine &cli); // ServerCommands.cpp
-} // namespace otadesk::cli
-
 namespace {
 void onInterrupt(int)
 {

@@ -83,7 +83,7 @@ QString formatLogLine(LogFormat format, QtMsgType type, const char *category, co
         o.insert(QStringLiteral("msg"), message);
         return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
-    QString line = ts + QLatin1Char(' ') + levelName(type).toUpper().leftJustified(7) + cat + QStringLiteral(": ")
+    QString line = ts + QLatin1Char(' ') + levelName(type).toUpper().leftJustified(8) + cat + QStringLiteral(": ")
                    + message;
     for (auto it = fields.begin(); it != fields.end(); ++it)
         line += QLatin1Char(' ') + it.key() + QLatin1Char('=') + textValue(it.value());

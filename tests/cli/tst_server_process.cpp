@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QTimer>
 #include <memory>
+#include <sys/stat.h>
 
 namespace {
 const QString kServer = QStringLiteral(OTADESK_SERVER_PATH);
@@ -195,6 +196,7 @@ private Q_SLOTS:
     void configPrecedence();
     void badConfig_data();
     void badConfig();
+    void portInUse();
     void gracefulShutdown();
     void shutdownTimeout();
     void https();
@@ -270,6 +272,20 @@ void TestServerProcess::bodyLimit()
     QVERIFY(answer.contains("X-Request-Id: huge-1\r\n"));
     QVERIFY(answer.contains("\"payload_too_large\""));
     QVERIFY(clock.elapsed() < 3000);
+    // A chunked body has no length up front: it is measured once received.
+    QTcpSocket chunked;
+    chunked.connectToHost(server.url.host(), quint16(server.url.port()));
+    QVERIFY(chunked.waitForConnected(5000));
+    chunked.write("POST /api/v1/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n"
+                  + QByteArray(2000, 'b') + "\r\n0\r\n\r\n");
+    QElapsedTimer chunkClock;
+    chunkClock.start();
+    QByteArray chunkedAnswer;
+    while (!chunkedAnswer.contains("\r\n\r\n{") && chunkClock.elapsed() < 5000) {
+        if (chunked.waitForReadyRead(100))
+            chunkedAnswer += chunked.readAll();
+    }
+    QVERIFY2(chunkedAnswer.startsWith("HTTP/1.1 413 "), chunkedAnswer.constData());
     // The server keeps serving.
     QCOMPARE(fetch(nam, server.at(QStringLiteral("/api/v1/health"))).status, 200);
 }
@@ -364,6 +380,18 @@ void TestServerProcess::badConfig()
     QVERIFY(bad.out.isEmpty()); // no listening line
     for (const QString &word : mustMention)
         QVERIFY2(QString::fromUtf8(bad.err).contains(word), bad.err.constData());
+}
+
+void TestServerProcess::portInUse()
+{
+    Server first;
+    QVERIFY(first.start({QStringLiteral("--port"), QStringLiteral("0")}));
+    const Run second = runProcess(kServer, {QStringLiteral("--port"), QString::number(first.url.port())});
+    QCOMPARE(second.code, 1); // cannot serve: not a configuration error
+    QVERIFY(second.out.isEmpty());
+    const QByteArray expected = "Cannot listen on 127.0.0.1 port " + QByteArray::number(first.url.port());
+    QVERIFY2(second.err.contains(expected), second.err.constData());
+    QVERIFY(second.err.contains(" ERROR   otadesk.server: ")); // a text log line
 }
 
 void TestServerProcess::gracefulShutdown()
@@ -462,9 +490,9 @@ void TestServerProcess::https()
     const QString certPath = made[QStringLiteral("certificate")].toString();
     const QString keyPath = made[QStringLiteral("privateKey")].toString();
     const QString configPath = made[QStringLiteral("config")].toString();
-    QCOMPARE(QFile::permissions(keyPath) & 0x0777,
-             QFileDevice::ReadOwner | QFileDevice::WriteOwner); // -rw------- (owner bits only)
-    QVERIFY(!(QFile::permissions(keyPath) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+    struct stat keyStat = {};
+    QCOMPARE(::stat(QFile::encodeName(keyPath).constData(), &keyStat), 0);
+    QCOMPARE(keyStat.st_mode & 07777, mode_t(0600)); // -rw-------
     const QStringList sans = made[QStringLiteral("subjectAltNames")].toVariant().toStringList();
     for (const char *san : {"DNS:localhost", "IP:127.0.0.1", "IP:::1", "DNS:bench.example", "IP:10.1.2.3"})
         QVERIFY2(sans.contains(QLatin1String(san)), san);
@@ -536,6 +564,54 @@ void TestServerProcess::throughput()
     qInfo("GET /api/v1/health: %d requests, %d in parallel, %.2f s, %.0f requests/s (client: QNetworkAccessManager, "
           "same machine)",
           kTotal, kParallel, seconds, kTotal / seconds);
+
+    // The same over raw keep-alive sockets (what wrk does; no client HTTP stack in the way).
+    constexpr int kRawTotal = 10000;
+    const QByteArray request = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    int sent = 0;
+    int answered = 0;
+    int good = 0;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    QList<QByteArray> buffers(kParallel);
+    QEventLoop rawLoop;
+    clock.restart();
+    for (int i = 0; i < kParallel; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        QTcpSocket *socket = sockets.back().get();
+        QObject::connect(socket, &QTcpSocket::connected, socket, [&, socket] {
+            ++sent;
+            socket->write(request);
+        });
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [&, socket, i] {
+            QByteArray &buffer = buffers[i];
+            buffer += socket->readAll();
+            for (;;) {
+                const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+                const qsizetype lengthAt = buffer.indexOf("Content-Length: ");
+                if (headEnd < 0 || lengthAt < 0 || lengthAt > headEnd)
+                    return;
+                const qsizetype lineEnd = buffer.indexOf('\r', lengthAt);
+                const qsizetype length = buffer.mid(lengthAt + 16, lineEnd - lengthAt - 16).toLongLong();
+                if (buffer.size() < headEnd + 4 + length)
+                    return;
+                good += buffer.startsWith("HTTP/1.1 200 ") ? 1 : 0;
+                buffer.remove(0, headEnd + 4 + length);
+                if (++answered == kRawTotal)
+                    rawLoop.quit();
+                else if (sent < kRawTotal) {
+                    ++sent;
+                    socket->write(request);
+                }
+            }
+        });
+        socket->connectToHost(server.url.host(), quint16(server.url.port()));
+    }
+    QTimer::singleShot(120000, &rawLoop, &QEventLoop::quit);
+    rawLoop.exec();
+    const double rawSeconds = double(clock.nsecsElapsed()) / 1e9;
+    QCOMPARE(good, kRawTotal);
+    qInfo("GET /api/v1/health: %d requests on %d raw keep-alive connections, %.2f s, %.0f requests/s", kRawTotal,
+          kParallel, rawSeconds, kRawTotal / rawSeconds);
 }
 
 QTEST_GUILESS_MAIN(TestServerProcess)
