@@ -319,15 +319,15 @@
     <name>otadesk::crypto::SelfSignedCertificate</name>
     <message>
         <source>Creating the certificate failed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Erstellen des Zertifikats ist fehlgeschlagen (%1): %2</translation>
     </message>
     <message>
         <source>The validity must be 1 to 3650 days, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gültigkeitsdauer muss 1 bis 3650 Tage betragen, nicht %1.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is neither a host name nor an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
     </message>
 </context>
 <context>
@@ -2308,282 +2308,282 @@
     <name>otadesk::server</name>
     <message>
         <source>Invalid setting %1 = &quot;%2&quot; (from %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Einstellung %1 = &quot;%2&quot; (aus %3): %4</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine ganze Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Setting %1 is given but %2 is not; HTTPS needs both the certificate and the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellung %1 ist angegeben, %2 jedoch nicht; HTTPS benötigt sowohl das Zertifikat als auch den Schlüssel.</translation>
     </message>
     <message>
         <source>no PEM certificate in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>kein PEM-Zertifikat in der Datei</translation>
     </message>
     <message>
         <source>no unencrypted PEM private key (EC or RSA) in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>kein unverschlüsselter privater PEM-Schlüssel (EC oder RSA) in der Datei</translation>
     </message>
     <message>
         <source>Cannot read the config file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The config file %1 is not a valid INI file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei.</translation>
     </message>
     <message>
         <source>config file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdatei %1</translation>
     </message>
     <message>
         <source>Unknown key &quot;%1&quot; in the config file %2 is ignored (settings go into the [server] section: %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der unbekannte Schlüssel „%1“ in der Konfigurationsdatei %2 wird ignoriert (Einstellungen gehören in den Abschnitt [server]: %3).</translation>
     </message>
     <message>
         <source>environment variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable %1</translation>
     </message>
     <message>
         <source>option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Option --%1</translation>
     </message>
     <message>
         <source>expected an IP address, &quot;localhost&quot; or &quot;*&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine IP-Adresse, „localhost“ oder „*“</translation>
     </message>
     <message>
         <source>expected sqlite:PATH or postgresql://USER@HOST/DB</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird sqlite:PATH oder postgresql://USER@HOST/DB</translation>
     </message>
     <message>
         <source>expected json or text</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird json oder text</translation>
     </message>
 </context>
 <context>
     <name>otadesk::server::HttpService</name>
     <message>
         <source>The request body is larger than the limit of %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragerumpf ist größer als die Obergrenze von %1 Bytes.</translation>
     </message>
     <message>
         <source>There is no resource at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keine Ressource.</translation>
     </message>
     <message>
         <source>%1 is not allowed on %2; use %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist für %2 nicht zulässig; verwenden Sie %3.</translation>
     </message>
     <message>
         <source>The request body (%1 bytes) is larger than the limit of %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragerumpf (%1 Bytes) ist größer als die Obergrenze von %2 Bytes.</translation>
     </message>
     <message>
         <source>The request head is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragekopf ist zu groß.</translation>
     </message>
     <message>
         <source>Cannot read the TLS certificate %1 or key %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TLS-Zertifikat %1 oder der Schlüssel %2 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The TLS certificate %1 or key %2 cannot be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TLS-Zertifikat %1 oder der Schlüssel %2 kann nicht geladen werden.</translation>
     </message>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::AccountRepository</name>
     <message>
         <source>An account needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Konto benötigt einen Namen.</translation>
     </message>
     <message>
         <source>No such tenant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Mandant: %1</translation>
     </message>
     <message>
         <source>An account named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Konto namens „%1“ existiert bereits.</translation>
     </message>
     <message>
         <source>No such account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Konto: %1</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::AuditLog</name>
     <message>
         <source>An audit entry needs an action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Prüfprotokolleintrag benötigt eine Aktion.</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::BlobStore</name>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot create a temporary file in %1: %2</source>
-        <translation type="unfinished">In %1 kann keine temporäre Datei angelegt werden: %2</translation>
+        <translation>In %1 kann keine temporäre Datei angelegt werden: %2</translation>
     </message>
     <message>
         <source>Cannot create a temporary file in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 kann keine temporäre Datei angelegt werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a SHA-256 in lower-case hex.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein SHA-256 in hexadezimaler Kleinschreibung.</translation>
     </message>
     <message>
         <source>No payload with SHA-256 %1 is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es sind keine Nutzdaten mit SHA-256 %1 gespeichert.</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geöffnet werden: %2</translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::BlobWriter</name>
     <message>
         <source>The blob writer is already finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schreiben des Blobs ist bereits abgeschlossen.</translation>
     </message>
     <message>
         <source>Cannot write the temporary file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die temporäre Datei %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>The data has SHA-256 %1, not the announced %2; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten haben SHA-256 %1, nicht das angekündigte %2; es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot move the blob into %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Blob kann nicht nach %1 verschoben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::ConnectionSpec</name>
     <message>
         <source>No database given: pass a SQLite file path or a postgresql://user@host:port/dbname URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datenbank angegeben: Geben Sie einen SQLite-Dateipfad oder eine URL der Form postgresql://user@host:port/dbname an.</translation>
     </message>
     <message>
         <source>The SQLite URL %1 names no file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SQLite-URL %1 gibt keine Datei an.</translation>
     </message>
     <message>
         <source>Unknown database URL scheme in %1: use sqlite:// or postgresql://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Datenbank-URL-Schema in %1: Verwenden Sie sqlite:// oder postgresql://.</translation>
     </message>
     <message>
         <source>Malformed PostgreSQL URL %1: expected postgresql://user[:password]@host[:port]/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte PostgreSQL-URL %1: erwartet wird postgresql://user[:password]@host[:port]/dbname.</translation>
     </message>
     <message>
         <source>The schema name &quot;%1&quot; may only use a-z, 0-9 and _.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schemaname „%1“ darf nur a-z, 0-9 und _ enthalten.</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::Database</name>
     <message>
         <source>The database failed: %1 (while running: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankfehler: %1 (bei der Ausführung von: %2)</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not installed (Debian: libqt6sql6-sqlite).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert (Debian: libqt6sql6-sqlite).</translation>
     </message>
     <message>
         <source>The Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert (Debian: libqt6sql6-psql).</translation>
     </message>
     <message>
         <source>Cannot open the SQLite database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SQLite-Datenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>PostgreSQL refused the login of user &quot;%1&quot; at %2: authentication failed. Check the user name and password in the URL. (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL hat die Anmeldung des Benutzers „%1“ an %2 abgelehnt: Authentifizierung fehlgeschlagen. Prüfen Sie Benutzername und Passwort in der URL. (%3)</translation>
     </message>
     <message>
         <source>PostgreSQL at %1: the database or role does not exist: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL an %1: Die Datenbank oder Rolle existiert nicht: %2</translation>
     </message>
     <message>
         <source>Cannot connect to PostgreSQL at %1: %2. Is the server running and reachable?</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu PostgreSQL an %1 möglich: %2. Läuft der Server und ist er erreichbar?</translation>
     </message>
     <message>
         <source>The database %1 has schema version %2, newer than this program understands (%3). Use a newer otadesk-server, or another database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 hat die Schemaversion %2, die neuer ist als die von diesem Programm unterstützte (%3). Verwenden Sie einen neueren otadesk-server oder eine andere Datenbank.</translation>
     </message>
     <message>
         <source>Migration %1 of %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 von %2 ist fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::TenantRepository</name>
     <message>
         <source>A tenant needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mandant benötigt einen Namen.</translation>
     </message>
     <message>
         <source>A tenant named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mandant namens „%1“ existiert bereits.</translation>
     </message>
     <message>
         <source>No such tenant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Mandant: %1</translation>
     </message>
 </context>
 <context>
     <name>otadesk::store::TokenRepository</name>
     <message>
         <source>No such account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Konto: %1</translation>
     </message>
     <message>
         <source>The API token is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das API-Token ist fehlerhaft formatiert.</translation>
     </message>
     <message>
         <source>The API token is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das API-Token ist ungültig.</translation>
     </message>
     <message>
         <source>The API token has been revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das API-Token wurde widerrufen.</translation>
     </message>
     <message>
         <source>The API token has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das API-Token ist abgelaufen.</translation>
     </message>
     <message>
         <source>No such API token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes API-Token: %1</translation>
     </message>
 </context>
 <context>
