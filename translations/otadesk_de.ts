@@ -2359,10 +2359,6 @@
         <translation>erwartet wird eine IP-Adresse, „localhost“ oder „*“</translation>
     </message>
     <message>
-        <source>expected sqlite:PATH or postgresql://USER@HOST/DB</source>
-        <translation>erwartet wird sqlite:PATH oder postgresql://USER@HOST/DB</translation>
-    </message>
-    <message>
         <source>expected json or text</source>
         <translation>erwartet wird json oder text</translation>
     </message>

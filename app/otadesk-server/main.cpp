@@ -9,6 +9,7 @@
 #include "core/server/ServerConfig.h"
 #include "core/server/ServerLog.h"
 #include "core/server/SignalWatcher.h"
+#include "core/store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -90,6 +91,27 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("print-config"))) {
         std::fprintf(stdout, "%s", QJsonDocument(config->toJson()).toJson(QJsonDocument::Indented).constData());
         return ExitOk;
+    }
+
+    // The database is opened and migrated before the port opens, so "listening" means ready to serve.
+    std::unique_ptr<store::Database> database;
+    if (!config->database.isEmpty()) {
+        auto opened = store::Database::open(config->database);
+        if (!opened) {
+            qCCritical(lcServer).noquote() << opened.error().message();
+            return ExitCannotServe;
+        }
+        if (auto migrated = (*opened)->migrate(); !migrated) {
+            qCCritical(lcServer).noquote() << migrated.error().message();
+            return ExitCannotServe;
+        }
+        const auto version = (*opened)->schemaVersion();
+        {
+            const LogFields fields(QJsonObject{{QStringLiteral("database"), (*opened)->spec().displayName()},
+                                               {QStringLiteral("schema_version"), version ? *version : -1}});
+            qCInfo(lcServer, "database ready");
+        }
+        database = std::move(*opened);
     }
 
     SignalWatcher signals;

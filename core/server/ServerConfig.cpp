@@ -1,5 +1,7 @@
 #include "core/server/ServerConfig.h"
 
+#include "core/store/ConnectionSpec.h"
+
 #include <QFileInfo>
 #include <QSettings>
 #include <QSslCertificate>
@@ -159,10 +161,10 @@ Result<ServerConfig> loadServerConfig(const ConfigSources &sources, QStringList 
             c.port = quint16(*p);
         } else if (key == QLatin1String("database")) {
             const QString d = v.value.trimmed();
-            const QString scheme = d.section(QLatin1Char(':'), 0, 0);
-            if (!d.isEmpty() && scheme != QLatin1String("sqlite") && scheme != QLatin1String("postgresql")
-                && scheme != QLatin1String("postgres"))
-                return bad(key, v, tr("expected sqlite:PATH or postgresql://USER@HOST/DB"));
+            if (!d.isEmpty()) {
+                if (auto spec = store::ConnectionSpec::parse(d); !spec)
+                    return bad(key, v, spec.error().message());
+            }
             c.database = d;
         } else if (key == QLatin1String("tls_cert")) {
             c.tlsCert = v.value;

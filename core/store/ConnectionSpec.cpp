@@ -29,6 +29,12 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
             return fail(ErrorCode::InvalidArgument, tr("The SQLite URL %1 names no file.").arg(trimmed));
         return spec;
     }
+    if (trimmed.startsWith(QLatin1String("sqlite:"))) { // sqlite:PATH, the short form
+        spec.path = trimmed.mid(7);
+        if (spec.path.isEmpty())
+            return fail(ErrorCode::InvalidArgument, tr("The SQLite URL %1 names no file.").arg(trimmed));
+        return spec;
+    }
     if (!trimmed.startsWith(QLatin1String("postgresql://")) &&
         !trimmed.startsWith(QLatin1String("postgres://"))) {
         if (trimmed.contains(QLatin1String("://")))

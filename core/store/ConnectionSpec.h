@@ -1,6 +1,6 @@
 #pragma once
 // Where the server's database lives, parsed from a URL-ish spec:
-//   /path/to/server.sqlite   or   sqlite:///path/to/server.sqlite
+//   /path/to/server.sqlite   or   sqlite:///path/to/server.sqlite   or   sqlite:path/to/server.sqlite
 //   postgresql://user[:password]@host[:port]/dbname[?schema=name]
 // The optional schema (PostgreSQL only) is created if missing and put first on the search_path; the tests
 // use it to give every test case its own namespace in one database.

@@ -3,6 +3,9 @@
 // flag), bad configuration (exit 2 naming the key), graceful SIGTERM (in-flight request finished, "stopped"
 // logged, exit 0), JSON log lines, HTTPS with a certificate from "otactl server init" trusted explicitly.
 // Also measures start-up time and requests per second (printed, not asserted beyond sanity).
+#include "core/store/Database.h"
+
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -18,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <memory>
 #include <sys/stat.h>
 
@@ -197,6 +201,9 @@ private Q_SLOTS:
     void badConfig_data();
     void badConfig();
     void portInUse();
+    void databaseMigratedBeforeListening_data();
+    void databaseMigratedBeforeListening();
+    void unreachableDatabase();
     void gracefulShutdown();
     void shutdownTimeout();
     void https();
@@ -392,6 +399,67 @@ void TestServerProcess::portInUse()
     const QByteArray expected = "Cannot listen on 127.0.0.1 port " + QByteArray::number(first.url.port());
     QVERIFY2(second.err.contains(expected), second.err.constData());
     QVERIFY(second.err.contains(" ERROR   otadesk.server: ")); // a text log line
+}
+
+void TestServerProcess::databaseMigratedBeforeListening_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+void TestServerProcess::databaseMigratedBeforeListening()
+{
+    QFETCH(QString, backend);
+    QTemporaryDir dir;
+    QString url;
+    if (backend == QLatin1String("sqlite")) {
+        url = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("server.sqlite"));
+    } else {
+        const QString pg = qEnvironmentVariable("OTADESK_TEST_POSTGRES");
+        if (pg.isEmpty()) {
+            if (qEnvironmentVariableIntValue("OTADESK_REQUIRE_POSTGRES"))
+                QFAIL("OTADESK_TEST_POSTGRES is not set although OTADESK_REQUIRE_POSTGRES=1");
+            QSKIP("set OTADESK_TEST_POSTGRES=postgresql://... (scripts/test starts a cluster) to run this row");
+        }
+        const QString schema = QStringLiteral("srv_%1_%2")
+                                   .arg(QCoreApplication::applicationPid())
+                                   .arg(QDateTime::currentMSecsSinceEpoch());
+        url = pg + QStringLiteral("?schema=") + schema;
+    }
+    Server server;
+    QVERIFY2(server.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), url,
+                           QStringLiteral("--log-format"), QStringLiteral("json")}),
+             server.stderrText().constData());
+    // The server migrated before it printed the listening line: the schema is there now.
+    auto db = otadesk::store::Database::open(url);
+    QVERIFY2(db, db ? "" : qPrintable(db.error().message()));
+    const auto version = (*db)->schemaVersion();
+    QVERIFY(version);
+    QVERIFY(*version >= 1);
+    QCOMPARE(*version, otadesk::store::storeMigrations().last().version);
+    QNetworkAccessManager nam;
+    QCOMPARE(fetch(nam, server.at(QStringLiteral("/api/v1/health"))).status, 200);
+    bool parsed = false;
+    const QList<QJsonObject> lines = jsonLogLines(server.stderrText(), &parsed);
+    const bool ready = std::any_of(lines.begin(), lines.end(), [&](const QJsonObject &o) {
+        return o.value(QStringLiteral("msg")).toString() == QLatin1String("database ready")
+               && o.value(QStringLiteral("schema_version")).toInt() == *version;
+    });
+    QVERIFY2(ready, server.stderrText().constData());
+    if (backend == QLatin1String("postgresql"))
+        QVERIFY(!server.stderrText().contains("password")); // nothing secret in the logs
+}
+
+void TestServerProcess::unreachableDatabase()
+{
+    // Nothing listens on port 1: the server says why and exits 1 without opening its port.
+    const Run r = runProcess(kServer, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                                       QStringLiteral("postgresql://otadesk:secret-pw@127.0.0.1:1/otadesk")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("127.0.0.1"), r.err.constData());
+    QVERIFY2(!r.err.contains("secret-pw"), r.err.constData());
 }
 
 void TestServerProcess::gracefulShutdown()
