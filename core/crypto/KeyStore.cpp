@@ -67,14 +67,19 @@ Result<KeyInfo> KeyStore::find(const QString &reference) const
     auto keys = list();
     if (!keys)
         return std::unexpected(keys.error());
+    return findIn(*keys, reference);
+}
+
+Result<KeyInfo> KeyStore::findIn(const QList<KeyInfo> &keys, const QString &reference)
+{
     const QString ref = reference.trimmed();
-    for (const KeyInfo &k : *keys)
+    for (const KeyInfo &k : keys)
         if (k.name == ref)
             return k;
     if (ref.size() >= kMinPrefix && isHex(ref)) {
         const QString lower = ref.toLower();
         QList<KeyInfo> matches;
-        for (const KeyInfo &k : *keys)
+        for (const KeyInfo &k : keys)
             if (k.keyIdHex().startsWith(lower))
                 matches.append(k);
         if (matches.size() == 1)
@@ -244,18 +249,16 @@ Status KeyStore::changePassphrase(const QString &reference, const QByteArray &ol
 }
 
 Status KeyStore::updateEntry(const QString &reference,
-                             const std::function<void(QList<KeyInfo> &, qsizetype)> &change)
+                             const std::function<Status(QList<KeyInfo> &, qsizetype)> &change)
 {
-    auto info = find(reference);
-    if (!info)
-        return std::unexpected(info.error());
-    auto keys = list();
+    auto keys = list(); // read the index once: resolve, check and change the same list
     if (!keys)
         return std::unexpected(keys.error());
-    const qsizetype i = indexOf(*keys, info->keyId);
-    if (i < 0)
-        return fail(ErrorCode::NotFound, tr("The key %1 disappeared from the store.").arg(info->keyIdHex()));
-    change(*keys, i);
+    auto info = findIn(*keys, reference);
+    if (!info)
+        return std::unexpected(info.error());
+    if (auto ok = change(*keys, indexOf(*keys, info->keyId)); !ok)
+        return ok;
     return KeyIndex::save(indexPath(), *keys);
 }
 
@@ -264,16 +267,15 @@ Status KeyStore::setDefaultFor(const QString &reference, const QString &product)
     const QString p = product.trimmed();
     if (p.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("Name the product the key should be the default for."));
-    if (auto info = find(reference); !info)
-        return std::unexpected(info.error());
-    else if (!info->hasPrivateKey)
-        return fail(ErrorCode::InvalidArgument,
-                    tr("The key \u201c%1\u201d is a public key only and cannot sign.").arg(info->name));
-    return updateEntry(reference, [&](QList<KeyInfo> &keys, qsizetype i) {
+    return updateEntry(reference, [&](QList<KeyInfo> &keys, qsizetype i) -> Status {
+        if (!keys[i].hasPrivateKey)
+            return fail(ErrorCode::InvalidArgument,
+                        tr("The key \u201c%1\u201d is a public key only and cannot sign.").arg(keys[i].name));
         for (KeyInfo &k : keys)
             k.defaultFor.removeAll(p);
         keys[i].defaultFor.append(p);
         keys[i].defaultFor.sort();
+        return {};
     });
 }
 
@@ -301,34 +303,26 @@ Result<KeyInfo> KeyStore::defaultFor(const QString &product) const
 
 Status KeyStore::rename(const QString &reference, const QString &newName)
 {
-    auto info = find(reference);
-    if (!info)
-        return std::unexpected(info.error());
-    auto keys = list();
-    if (!keys)
-        return std::unexpected(keys.error());
-    if (auto ok = validateNewName(*keys, newName, info->keyId); !ok)
-        return ok;
-    return updateEntry(info->keyIdHex(), [&](QList<KeyInfo> &all, qsizetype i) { all[i].name = newName; });
+    return updateEntry(reference, [&](QList<KeyInfo> &all, qsizetype i) -> Status {
+        if (auto ok = validateNewName(all, newName, all[i].keyId); !ok)
+            return ok;
+        all[i].name = newName;
+        return {};
+    });
 }
 
 Status KeyStore::remove(const QString &reference)
 {
-    auto info = find(reference);
-    if (!info)
-        return std::unexpected(info.error());
-    auto keys = list();
-    if (!keys)
-        return std::unexpected(keys.error());
-    const qsizetype i = indexOf(*keys, info->keyId);
-    if (i < 0)
-        return fail(ErrorCode::NotFound, tr("The key %1 disappeared from the store.").arg(info->keyIdHex()));
-    keys->removeAt(i); // its product defaults go with it
-    if (auto ok = KeyIndex::save(indexPath(), *keys); !ok)
+    KeyInfo removed;
+    if (auto ok = updateEntry(reference, [&](QList<KeyInfo> &all, qsizetype i) -> Status {
+            removed = all.takeAt(i); // its product defaults go with it
+            return {};
+        });
+        !ok)
         return ok;
     // The index no longer names the files; a failure to delete them leaves harmless orphans.
-    QFile::remove(privateKeyPath(*info));
-    QFile::remove(publicKeyPath(*info));
+    QFile::remove(privateKeyPath(removed));
+    QFile::remove(publicKeyPath(removed));
     return {};
 }
 

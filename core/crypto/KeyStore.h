@@ -63,7 +63,9 @@ private:
     Status ensureFolder() const;
     Status validateNewName(const QList<KeyInfo> &keys, const QString &name, const QByteArray &exceptId) const;
     Result<KeyInfo> store(const QString &name, const PublicKey &publicKey, const QByteArray &encryptedPem);
-    Status updateEntry(const QString &reference, const std::function<void(QList<KeyInfo> &, qsizetype)> &change);
+    static Result<KeyInfo> findIn(const QList<KeyInfo> &keys, const QString &reference);
+    // Reads the index once, resolves `reference` in it, lets `change` edit the list (or refuse), saves it.
+    Status updateEntry(const QString &reference, const std::function<Status(QList<KeyInfo> &, qsizetype)> &change);
 
     Workspace m_workspace;
 };

@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using otadesk::test::readFile;
+using otadesk::test::writeFile;
+
 using namespace otadesk;
 using namespace otadesk::cli;
 
@@ -26,16 +29,6 @@ struct Run
 };
 using Env = QList<std::pair<QString, QString>>;
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
 const QString kPass = QStringLiteral("OTADESK_PASSPHRASE");
 const QString kNewPass = QStringLiteral("OTADESK_NEW_PASSPHRASE");
 } // namespace

@@ -4,6 +4,7 @@
 // logged, exit 0), JSON log lines, HTTPS with a certificate from "otactl server init" trusted explicitly.
 // Also measures start-up time and requests per second (printed, not asserted beyond sanity).
 #include "core/store/Database.h"
+#include "../unit/TestData.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -24,6 +25,9 @@
 #include <algorithm>
 #include <memory>
 #include <sys/stat.h>
+
+using otadesk::test::readFile;
+using otadesk::test::writeFile;
 
 namespace {
 const QString kServer = QStringLiteral(OTADESK_SERVER_PATH);
@@ -149,11 +153,6 @@ Run runProcess(const QString &program, const QStringList &args,
     return r;
 }
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
 
 // Reads from a raw socket until the peer closes or timeoutMs passes.
 QByteArray readAllUntilClosed(QTcpSocket &socket, int timeoutMs)

@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using otadesk::test::readFile;
+using otadesk::test::writeFile;
+
 using namespace otadesk;
 using namespace otadesk::manifest;
 
@@ -32,23 +35,9 @@ private Q_SLOTS:
 
 private:
     int runScript(const QStringList &args, QString *output = nullptr);
-    static bool writeFile(const QString &path, const QByteArray &data);
-    static QByteArray readFile(const QString &path);
     QString m_python;
     QString m_script;
 };
-
-bool TestCoseInterop::writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
-QByteArray TestCoseInterop::readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 int TestCoseInterop::runScript(const QStringList &args, QString *output)
 {

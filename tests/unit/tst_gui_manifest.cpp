@@ -46,6 +46,9 @@
 #include <QtTest>
 #include <QUndoStack>
 
+using otadesk::test::readFile;
+using otadesk::test::writeFile;
+
 using namespace otadesk;
 using namespace otadesk::ui;
 using manifest::ManifestTemplate;
@@ -60,11 +63,6 @@ QString firmwareFile()
     return test::testData(QStringLiteral("firmware/pybricks/7.27.0/cityhub/firmware-base.bin"));
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // Answers a QFileDialog with a path.
 int choosePath(QDialog *d, const QString &path)

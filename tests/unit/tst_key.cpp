@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using otadesk::test::readFile;
+using otadesk::test::writeFile;
+
 using namespace otadesk;
 using namespace otadesk::crypto;
 using otadesk::test::testData;
@@ -23,16 +26,6 @@ using otadesk::test::testData;
 Q_DECLARE_METATYPE(otadesk::crypto::KeyType)
 
 namespace {
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
 // The hex value of the TLV named `name` in an imgtool-style parsed JSON.
 QByteArray tlvValue(const QString &jsonPath, const QString &name)
 {

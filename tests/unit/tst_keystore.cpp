@@ -11,15 +11,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using otadesk::test::readFile;
+using otadesk::test::writeFile;
+
 using namespace otadesk;
 using namespace otadesk::crypto;
 
 namespace {
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 // Every file of the folder with its content, to compare before / after.
 QMap<QString, QByteArray> snapshot(const QString &folder)
 {
