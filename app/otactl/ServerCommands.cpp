@@ -12,6 +12,8 @@
 
 namespace otadesk::cli {
 
+void registerServerTokenCommand(CommandLine &cli); // ServerToken.cpp
+
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("otactl", text); }
 
@@ -139,6 +141,7 @@ void registerServerCommands(CommandLine &cli)
                                {QStringLiteral("force"), tr("Replace existing files.")}});
              },
              runInit});
+    registerServerTokenCommand(cli);
 }
 
 } // namespace otadesk::cli

@@ -42,6 +42,8 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("tls-key"), tr("Unencrypted PEM private key for HTTPS."), tr("FILE")},
         {QStringLiteral("log-format"), tr("Log lines on stderr as json or text (default text)."), tr("FORMAT")},
         {QStringLiteral("max-body-bytes"), tr("Largest accepted request body (default 16777216)."), tr("N")},
+        {QStringLiteral("data-dir"), tr("Folder for payloads and upload parts (default: DATABASE_FOLDER/data)."), tr("DIR")},
+        {QStringLiteral("accel-redirect-prefix"), tr("Let nginx send payloads: answer downloads with X-Accel-Redirect: PREFIX..."), tr("PREFIX")},
         {QStringLiteral("shutdown-timeout-ms"),
          tr("How long a shutdown waits for requests in progress (default 10000)."), tr("MS")},
         {QStringLiteral("log-rules"), tr("Logging filter rules, e.g. \"otadesk.*.debug=true\"."), tr("RULES")},
@@ -115,7 +117,7 @@ int main(int argc, char *argv[])
     }
 
     SignalWatcher signals;
-    HttpService service(*config);
+    HttpService service(*config, database.get());
     if (auto started = service.start(); !started) {
         qCCritical(lcServer).noquote() << started.error().message();
         return started.error().code() == ErrorCode::InvalidArgument ? ExitBadConfig : ExitCannotServe;

@@ -36,6 +36,7 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::NotFound: return QStringLiteral("not-found");
     case ErrorCode::Database: return QStringLiteral("database");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
+    case ErrorCode::Conflict: return QStringLiteral("conflict");
     case ErrorCode::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("internal");

@@ -19,6 +19,7 @@ enum class ErrorCode {
     NotFound,        // a library entry, bundle or file does not exist
     Database,        // the SQLite / PostgreSQL layer failed
     Cancelled,       // the user cancelled a long operation
+    Conflict,        // the object exists already or its current state does not allow the change
     Internal,
 };
 

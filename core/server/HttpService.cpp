@@ -5,6 +5,11 @@
 #include "core/server/GatedServer.h"
 #include "core/server/RequestGate.h"
 #include "core/server/ServerLog.h"
+#include "core/server/api/ApiContext.h"
+#include "core/server/api/FilePump.h"
+#include "core/server/api/JsonViews.h"
+#include "core/server/api/Router.h"
+#include "core/store/AuditLog.h"
 
 #include <QAbstractHttpServer>
 #include <QDateTime>
@@ -24,27 +29,6 @@
 namespace otadesk::server {
 
 namespace {
-using Method = QHttpServerRequest::Method;
-
-struct Reply
-{
-    int status = 200;
-    QJsonObject body;
-    QByteArray allow; // for 405
-};
-
-Reply errorReply(int status, const QString &code, const QString &message)
-{
-    return {status, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                                      {QStringLiteral("message"), message}}}},
-            {}};
-}
-
-QByteArray methodName(Method m)
-{
-    return QByteArray(QMetaEnum::fromType<Method>().valueToKey(int(m))).toUpper();
-}
-
 QByteArray headerOf(const QHttpServerRequest &request, const QByteArray &name)
 {
     for (const auto &[key, value] : request.headers()) {
@@ -58,13 +42,6 @@ QByteArray headerOf(const QHttpServerRequest &request, const QByteArray &name)
 class HttpService::Private
 {
 public:
-    struct Route
-    {
-        QString path;
-        Method method;
-        std::function<Reply(const QHttpServerRequest &)> handler;
-    };
-
     class Server : public QAbstractHttpServer
     {
     public:
@@ -85,10 +62,18 @@ public:
         Private *m_d;
     };
 
-    explicit Private(HttpService *q, ServerConfig c) : q(q), config(std::move(c)), server(this) {}
+    Private(HttpService *q, ServerConfig c, const store::Database *db) : q(q), config(std::move(c)), server(this)
+    {
+        if (db)
+            api = std::make_unique<ApiContext>(*db, config);
+    }
 
     void addRoutes();
-    Reply dispatch(const QHttpServerRequest &request) const;
+    ApiResponse dispatch(const QHttpServerRequest &request, const QByteArray &requestId);
+    ApiResponse authorize(const Router::Route &route, const QHttpServerRequest &request, Principal &principal);
+    void writeResponse(ApiResponse &response, const QHttpServerRequest &request, QTcpSocket *socket,
+                       QHttpServerResponder &responder, const QByteArray &requestId);
+    void replayEvents(QTcpSocket *socket, qint64 tenantId, const QByteArray &lastEventId);
     void handle(const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &&responder);
     QByteArray onRejected(const RequestGate::Rejection &r);
     void drain();
@@ -97,7 +82,9 @@ public:
     HttpService *q;
     ServerConfig config;
     Server server;
-    QList<Route> routes;
+    Router router;
+    std::unique_ptr<ApiContext> api;
+    QTimer housekeeping;
     QPointer<QTcpServer> listener;
     QList<QPointer<RequestGate>> gates;
     QElapsedTimer uptime;
@@ -109,49 +96,132 @@ public:
 
 void HttpService::Private::addRoutes()
 {
-    routes.append({QStringLiteral("/api/v1/health"), Method::Get, [this](const QHttpServerRequest &) {
-                       return Reply{200,
-                                    QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                                {QStringLiteral("version"), QString::fromLatin1(kVersion)},
-                                                {QStringLiteral("uptime_seconds"), double(uptime.elapsed()) / 1000.0},
-                                                {QStringLiteral("started_at"),
-                                                 startedAt.toString(Qt::ISODateWithMs)},
-                                                {QStringLiteral("tls"), config.tlsEnabled()},
-                                                {QStringLiteral("max_body_bytes"), double(config.maxBodyBytes)}},
-                                    {}};
-                   }});
-    routes.append({QStringLiteral("/api/v1/version"), Method::Get, [](const QHttpServerRequest &) {
-                       return Reply{200,
-                                    QJsonObject{{QStringLiteral("name"), QStringLiteral("otadesk-server")},
-                                                {QStringLiteral("version"), QString::fromLatin1(kVersion)},
-                                                {QStringLiteral("api"), QStringLiteral("v1")},
-                                                {QStringLiteral("qt"), QString::fromLatin1(qVersion())}},
-                                    {}};
-                   }});
+    router.add(Method::Get, QStringLiteral("/api/v1/health"), Permission::Public, [this](ApiRequest &) {
+        return ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")},
+                                       {QStringLiteral("version"), QString::fromLatin1(kVersion)},
+                                       {QStringLiteral("uptime_seconds"), double(uptime.elapsed()) / 1000.0},
+                                       {QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs)},
+                                       {QStringLiteral("tls"), config.tlsEnabled()},
+                                       {QStringLiteral("database"), bool(api)},
+                                       {QStringLiteral("max_body_bytes"), double(config.maxBodyBytes)}});
+    });
+    router.add(Method::Get, QStringLiteral("/api/v1/version"), Permission::Public, [](ApiRequest &) {
+        return ApiResponse::json(200, {{QStringLiteral("name"), QStringLiteral("otadesk-server")},
+                                       {QStringLiteral("version"), QString::fromLatin1(kVersion)},
+                                       {QStringLiteral("api"), QStringLiteral("v1")},
+                                       {QStringLiteral("qt"), QString::fromLatin1(qVersion())}});
+    });
+    if (!api)
+        return;
+    addIdentityRoutes(router, *api);
+    addKeyRoutes(router, *api);
+    addUploadRoutes(router, *api);
+    addPayloadRoutes(router, *api);
+    addManifestRoutes(router, *api);
+    addAuditRoutes(router, *api);
 }
 
-Reply HttpService::Private::dispatch(const QHttpServerRequest &request) const
+ApiResponse HttpService::Private::authorize(const Router::Route &route, const QHttpServerRequest &request,
+                                            Principal &principal)
+{
+    if (!api)
+        return ApiResponse::error(503, QStringLiteral("unavailable"),
+                                  tr("This server runs without a database (start it with --database)."));
+    const auto verdict = api->auth.authenticate(headerOf(request, "authorization"), request.remoteAddress());
+    switch (verdict.outcome) {
+    case Authenticator::Outcome::Ok:
+        break;
+    case Authenticator::Outcome::Throttled: {
+        ApiResponse r = ApiResponse::error(429, QStringLiteral("too_many_requests"), verdict.message);
+        r.headers.push_back({"Retry-After", QByteArray::number(verdict.retryAfterSeconds)});
+        return r;
+    }
+    case Authenticator::Outcome::Unavailable:
+        return ApiResponse::error(503, QStringLiteral("unavailable"), verdict.message);
+    case Authenticator::Outcome::Missing:
+    case Authenticator::Outcome::Invalid: {
+        ApiResponse r = ApiResponse::error(401, QStringLiteral("unauthenticated"), verdict.message);
+        r.headers.push_back({"WWW-Authenticate", "Bearer realm=\"otadesk\""});
+        return r;
+    }
+    }
+    principal = verdict.principal;
+    if (!roleAllows(principal.role, route.permission))
+        return ApiResponse::error(403, QStringLiteral("forbidden"),
+                                  tr("The role %1 of account \"%2\" does not allow this (it needs %3).")
+                                      .arg(store::roleName(principal.role), principal.accountName,
+                                           permissionName(route.permission)));
+    return ApiResponse{0, {}, {}, {}, {}, false, 0};
+}
+
+ApiResponse HttpService::Private::dispatch(const QHttpServerRequest &request, const QByteArray &requestId)
 {
     const QString path = request.url().path();
     if (request.body().size() > config.maxBodyBytes) // bodies without Content-Length (chunked) end up here
-        return errorReply(413, QStringLiteral("payload_too_large"),
-                          tr("The request body is larger than the limit of %1 bytes.").arg(config.maxBodyBytes));
-    QByteArrayList allowed;
-    for (const Route &route : routes) {
-        if (route.path != path)
-            continue;
-        if (route.method == request.method())
-            return route.handler(request);
-        allowed << methodName(route.method);
+        return ApiResponse::error(413, QStringLiteral("payload_too_large"),
+                                  tr("The request body is larger than the limit of %1 bytes.").arg(config.maxBodyBytes));
+    const Router::Match m = router.match(request.method(), path);
+    if (!m.route && m.allowed.isEmpty())
+        return ApiResponse::error(404, QStringLiteral("not_found"), tr("There is no resource at %1.").arg(path));
+    if (!m.route) {
+        ApiResponse r = ApiResponse::error(405, QStringLiteral("method_not_allowed"),
+                                           tr("%1 is not allowed on %2; use %3.")
+                                               .arg(QString::fromLatin1(Router::methodName(request.method())), path,
+                                                    QString::fromLatin1(m.allowed.join(", "))));
+        r.headers.push_back({"Allow", m.allowed.join(", ")});
+        return r;
     }
-    if (allowed.isEmpty())
-        return errorReply(404, QStringLiteral("not_found"), tr("There is no resource at %1.").arg(path));
-    Reply r = errorReply(405, QStringLiteral("method_not_allowed"),
-                         tr("%1 is not allowed on %2; use %3.")
-                             .arg(QString::fromLatin1(methodName(request.method())), path,
-                                  QString::fromLatin1(allowed.join(", "))));
-    r.allow = allowed.join(", ");
-    return r;
+    ApiRequest req{request, m.params, {}, requestId};
+    if (m.route->permission != Permission::Public) {
+        ApiResponse denied = authorize(*m.route, request, req.principal);
+        if (denied.status != 0)
+            return denied;
+    }
+    return m.route->handler(req);
+}
+
+void HttpService::Private::replayEvents(QTcpSocket *socket, qint64 tenantId, const QByteArray &lastEventId)
+{
+    bool ok = false;
+    const qint64 after = lastEventId.toLongLong(&ok);
+    if (!ok || after < 0)
+        return;
+    auto missed = store::AuditLog(api->db).listAfter(tenantId, after, store::AuditLog::kMaxPageSize);
+    if (!missed)
+        return;
+    for (const store::AuditEntry &e : *missed)
+        socket->write("id: " + QByteArray::number(e.id) + "\nevent: audit\ndata: " +
+                      QJsonDocument(auditJson(e)).toJson(QJsonDocument::Compact) + "\n\n");
+}
+
+void HttpService::Private::writeResponse(ApiResponse &r, const QHttpServerRequest &request, QTcpSocket *socket,
+                                         QHttpServerResponder &responder, const QByteArray &requestId)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(r.status));
+    if (!r.contentType.isEmpty())
+        responder.writeHeader("Content-Type", r.contentType);
+    responder.writeHeader("X-Request-Id", requestId);
+    for (const auto &[name, value] : std::as_const(r.headers))
+        responder.writeHeader(name, value);
+    if (r.eventStream) {
+        // No Content-Length: the stream lasts as long as the connection.
+        responder.writeHeader("Connection", "close");
+        responder.writeBody(QByteArrayLiteral(": otadesk event stream\n\n"));
+        replayEvents(socket, r.eventTenant, headerOf(request, "last-event-id"));
+        api->events.subscribe(socket, r.eventTenant);
+        return;
+    }
+    if (r.file) {
+        responder.writeHeader("Content-Length", QByteArray::number(r.file->length));
+        responder.writeBody(QByteArray());
+        if (r.file->length > 0 && !FilePump::start(socket, r.file->path, r.file->offset, r.file->length)) {
+            qCWarning(lcServer).noquote() << "cannot open" << r.file->path;
+            socket->abort();
+        }
+        return;
+    }
+    responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
+    responder.writeBody(r.body);
 }
 
 void HttpService::Private::handle(const QHttpServerRequest &request, QTcpSocket *socket,
@@ -159,23 +229,18 @@ void HttpService::Private::handle(const QHttpServerRequest &request, QTcpSocket 
 {
     const QByteArray id = RequestGate::requestIdFor(headerOf(request, "x-request-id"));
     const auto *gate = socket->findChild<RequestGate *>(QString(), Qt::FindDirectChildrenOnly);
-    const Reply reply = dispatch(request);
-    const QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    const auto status = QHttpServerResponder::StatusCode(reply.status);
-    const QByteArray json("application/json");
-    if (reply.allow.isEmpty())
-        responder.write(body, {{"Content-Type", json}, {"X-Request-Id", id}}, status);
-    else
-        responder.write(body, {{"Content-Type", json}, {"X-Request-Id", id}, {"Allow", reply.allow}}, status);
+    ApiResponse reply = dispatch(request, id);
+    writeResponse(reply, request, socket, responder, id);
+    const qint64 bytesOut = reply.file ? reply.file->length : reply.body.size();
     const LogFields fields(QJsonObject{
         {QStringLiteral("request_id"), QString::fromLatin1(id)},
-        {QStringLiteral("method"), QString::fromLatin1(methodName(request.method()))},
+        {QStringLiteral("method"), QString::fromLatin1(Router::methodName(request.method()))},
         {QStringLiteral("path"), request.url().path()},
         {QStringLiteral("status"), reply.status},
         {QStringLiteral("duration_ms"), gate ? qRound(gate->elapsedMs() * 1000.0) / 1000.0 : 0.0},
         {QStringLiteral("remote"), request.remoteAddress().toString()},
         {QStringLiteral("bytes_in"), double(request.body().size())},
-        {QStringLiteral("bytes_out"), double(body.size())}});
+        {QStringLiteral("bytes_out"), double(bytesOut)}});
     if (reply.status >= 500)
         qCWarning(lcServer, "request");
     else
@@ -184,19 +249,19 @@ void HttpService::Private::handle(const QHttpServerRequest &request, QTcpSocket 
 
 QByteArray HttpService::Private::onRejected(const RequestGate::Rejection &r)
 {
-    const Reply reply =
-        r.status == 413 ? errorReply(413, QStringLiteral("payload_too_large"),
-                                     tr("The request body (%1 bytes) is larger than the limit of %2 bytes.")
-                                         .arg(r.contentLength)
-                                         .arg(config.maxBodyBytes))
-                        : errorReply(431, QStringLiteral("headers_too_large"), tr("The request head is too large."));
+    const ApiResponse reply =
+        r.status == 413 ? ApiResponse::error(413, QStringLiteral("payload_too_large"),
+                                             tr("The request body (%1 bytes) is larger than the limit of %2 bytes.")
+                                                 .arg(r.contentLength)
+                                                 .arg(config.maxBodyBytes))
+                        : ApiResponse::error(431, QStringLiteral("headers_too_large"), tr("The request head is too large."));
     const LogFields fields(QJsonObject{{QStringLiteral("request_id"), QString::fromLatin1(r.requestId)},
                                        {QStringLiteral("method"), QString::fromLatin1(r.method)},
                                        {QStringLiteral("path"), QString::fromLatin1(r.path)},
                                        {QStringLiteral("status"), r.status},
                                        {QStringLiteral("content_length"), double(r.contentLength)}});
     qCWarning(lcServer, "request rejected before its body was read");
-    return QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    return reply.body;
 }
 
 void HttpService::Private::drain()
@@ -243,8 +308,8 @@ void HttpService::Private::finish()
     QMetaObject::invokeMethod(q, [this] { Q_EMIT q->stopped(); }, Qt::QueuedConnection);
 }
 
-HttpService::HttpService(ServerConfig config, QObject *parent)
-    : QObject(parent), d(std::make_unique<Private>(this, std::move(config)))
+HttpService::HttpService(ServerConfig config, const store::Database *database, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(this, std::move(config), database))
 {
     d->addRoutes();
 }
@@ -289,6 +354,14 @@ Status HttpService::start()
                                        .arg(c.listenText)
                                        .arg(c.port)
                                        .arg(listener->errorString()));
+    if (d->api) {
+        // Left-overs of a killed server: half-written blobs and uploads nobody resumed within a day.
+        d->api->blobs.purgeTemporaryFiles(0);
+        purgeStaleUploads(*d->api);
+        d->housekeeping.setInterval(3600 * 1000);
+        QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { purgeStaleUploads(*d->api); });
+        d->housekeeping.start();
+    }
     d->listener = listener.get();
     d->server.bind(listener.release()); // the HTTP server becomes the parent
     d->uptime.start();
@@ -296,7 +369,8 @@ Status HttpService::start()
     const LogFields fields(QJsonObject{{QStringLiteral("url"), url().toString()},
                                        {QStringLiteral("tls"), c.tlsEnabled()},
                                        {QStringLiteral("max_body_bytes"), double(c.maxBodyBytes)},
-                                       {QStringLiteral("database"), maskedDatabaseUrl(c.database)}});
+                                       {QStringLiteral("database"), maskedDatabaseUrl(c.database)},
+                                       {QStringLiteral("data_dir"), c.dataDir}});
     qCInfo(lcServer, "listening");
     return {};
 }

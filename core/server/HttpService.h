@@ -10,13 +10,18 @@
 #include <QUrl>
 #include <memory>
 
+namespace otadesk::store {
+class Database;
+}
+
 namespace otadesk::server {
 
 class HttpService : public QObject
 {
     Q_OBJECT
 public:
-    explicit HttpService(ServerConfig config, QObject *parent = nullptr);
+    // Without a database only /api/v1/health and /api/v1/version answer; the management API says 503.
+    explicit HttpService(ServerConfig config, const store::Database *database = nullptr, QObject *parent = nullptr);
     ~HttpService() override;
 
     // Loads the TLS material (if configured) and starts listening.

@@ -112,6 +112,8 @@ const QList<ConfigKey> &serverConfigKeys()
         {"log_format", "OTADESK_SERVER_LOG_FORMAT", "log-format"},
         {"max_body_bytes", "OTADESK_SERVER_MAX_BODY_BYTES", "max-body-bytes"},
         {"shutdown_timeout_ms", "OTADESK_SERVER_SHUTDOWN_TIMEOUT_MS", "shutdown-timeout-ms"},
+        {"data_dir", "OTADESK_SERVER_DATA_DIR", "data-dir"},
+        {"accel_redirect_prefix", "OTADESK_SERVER_ACCEL_REDIRECT_PREFIX", "accel-redirect-prefix"},
     };
     return keys;
 }
@@ -185,6 +187,24 @@ Result<ServerConfig> loadServerConfig(const ConfigSources &sources, QStringList 
             if (!n)
                 return std::unexpected(n.error());
             c.shutdownTimeoutMs = int(*n);
+        } else if (key == QLatin1String("data_dir")) {
+            c.dataDir = v.value.trimmed().isEmpty() ? QString() : QFileInfo(v.value.trimmed()).absoluteFilePath();
+        } else if (key == QLatin1String("accel_redirect_prefix")) {
+            const QString p = v.value.trimmed();
+            if (!p.isEmpty() && (!p.startsWith(u'/') || !p.endsWith(u'/') || p.contains(QLatin1String(".."))))
+                return bad(key, v, tr("expected a URI path that starts and ends with /, e.g. /_otadesk_blobs/"));
+            c.accelRedirectPrefix = p;
+        }
+    }
+    if (c.dataDir.isEmpty() && !c.database.isEmpty()) {
+        const auto spec = store::ConnectionSpec::parse(c.database);
+        if (spec && spec->dialect == store::Dialect::Sqlite) {
+            c.dataDir = QFileInfo(QFileInfo(spec->path).absolutePath() + QStringLiteral("/data")).absoluteFilePath();
+            c.origins.insert(QStringLiteral("data_dir"), tr("next to the database"));
+        } else {
+            return fail(ErrorCode::InvalidArgument,
+                        tr("Invalid setting data_dir: a PostgreSQL database needs a data folder for payloads "
+                           "(--data-dir DIR, OTADESK_SERVER_DATA_DIR or data_dir in the config file)."));
         }
     }
     if (auto st = validateTls(c, raw); !st)
@@ -210,7 +230,9 @@ QJsonObject ServerConfig::toJson() const
                        {QStringLiteral("tls_key"), tlsKey},
                        {QStringLiteral("log_format"), logFormatName(logFormat)},
                        {QStringLiteral("max_body_bytes"), double(maxBodyBytes)},
-                       {QStringLiteral("shutdown_timeout_ms"), shutdownTimeoutMs}};
+                       {QStringLiteral("shutdown_timeout_ms"), shutdownTimeoutMs},
+                       {QStringLiteral("data_dir"), dataDir},
+                       {QStringLiteral("accel_redirect_prefix"), accelRedirectPrefix}};
     QJsonObject origin;
     for (auto it = origins.cbegin(); it != origins.cend(); ++it)
         origin.insert(it.key(), it.value());

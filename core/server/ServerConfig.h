@@ -26,6 +26,8 @@ public:
     LogFormat logFormat = LogFormat::Text;
     qint64 maxBodyBytes = 16 * 1024 * 1024;
     int shutdownTimeoutMs = 10000;
+    QString dataDir;            // payload blobs and upload parts; default: <SQLite file's folder>/data
+    QString accelRedirectPrefix; // when set, payload downloads answer with X-Accel-Redirect for nginx
     QString configFile;              // the file that was read, if any
     QHash<QString, QString> origins; // key -> "default", "file", "env:NAME", "flag"
 

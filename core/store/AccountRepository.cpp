@@ -5,16 +5,17 @@
 namespace otadesk::store {
 
 namespace {
-const QString kColumns = QStringLiteral("id, tenant_id, name, role, created_at");
+const QString kColumns = QStringLiteral("id, tenant_id, name, role, created_at, server_admin");
 
 Account accountFrom(const QSqlQuery &q)
 {
     return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-            parseRole(q.value(3).toString()).value_or(Role::Viewer), q.value(4).toLongLong()};
+            parseRole(q.value(3).toString()).value_or(Role::Viewer), q.value(4).toLongLong(),
+            q.value(5).toInt() != 0};
 }
 } // namespace
 
-Result<Account> AccountRepository::create(qint64 tenantId, const QString &name, Role role) const
+Result<Account> AccountRepository::create(qint64 tenantId, const QString &name, Role role, bool serverAdmin) const
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
@@ -25,15 +26,16 @@ Result<Account> AccountRepository::create(qint64 tenantId, const QString &name, 
     if (tenant->isNull())
         return fail(ErrorCode::NotFound, tr("No such tenant: %1").arg(tenantId));
     if (auto existing = findByName(tenantId, trimmed); existing)
-        return fail(ErrorCode::InvalidArgument, tr("An account named \"%1\" exists already.").arg(trimmed));
+        return fail(ErrorCode::Conflict, tr("An account named \"%1\" exists already.").arg(trimmed));
     const qint64 now = nowMs();
     auto id = m_db.scalar(
         QStringLiteral(
-            "INSERT INTO accounts(tenant_id, name, role, created_at) VALUES (?, ?, ?, ?) RETURNING id"),
-        {tenantId, trimmed, roleName(role), now});
+            "INSERT INTO accounts(tenant_id, name, role, created_at, server_admin) VALUES (?, ?, ?, ?, ?)"
+            " RETURNING id"),
+        {tenantId, trimmed, roleName(role), now, serverAdmin ? 1 : 0});
     if (!id)
         return std::unexpected(id.error());
-    return Account{id->toLongLong(), tenantId, trimmed, role, now};
+    return Account{id->toLongLong(), tenantId, trimmed, role, now, serverAdmin};
 }
 
 Result<QList<Account>> AccountRepository::list(qint64 tenantId) const

@@ -16,7 +16,7 @@ class AccountRepository
 public:
     explicit AccountRepository(const Database &db) : m_db(db) {}
 
-    Result<Account> create(qint64 tenantId, const QString &name, Role role) const;
+    Result<Account> create(qint64 tenantId, const QString &name, Role role, bool serverAdmin = false) const;
     Result<QList<Account>> list(qint64 tenantId) const;
     Result<Account> find(qint64 tenantId, qint64 accountId) const;
     Result<Account> findByName(qint64 tenantId, const QString &name) const;

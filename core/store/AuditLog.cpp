@@ -6,6 +6,15 @@
 
 namespace otadesk::store {
 
+namespace {
+AuditEntry entryFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+            q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
+            QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object(), q.value(7).toLongLong()};
+}
+} // namespace
+
 Result<AuditEntry> AuditLog::append(qint64 tenantId, const QString &actor, const QString &action,
                                     const QString &objectType, const QString &objectId,
                                     const QJsonObject &details) const
@@ -41,13 +50,22 @@ Result<AuditLog::Page> AuditLog::list(qint64 tenantId, qint64 offset, int limit)
                   {tenantId, limit, offset});
     if (!q)
         return std::unexpected(q.error());
-    while (q->next()) {
-        page.entries.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                             q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
-                             QJsonDocument::fromJson(q->value(6).toString().toUtf8()).object(),
-                             q->value(7).toLongLong()});
-    }
+    while (q->next())
+        page.entries.append(entryFrom(*q));
     return page;
+}
+
+Result<QList<AuditEntry>> AuditLog::listAfter(qint64 tenantId, qint64 afterId, int limit) const
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id, tenant_id, actor, action, object_type, object_id, details, at"
+                                      " FROM audit_log WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?"),
+                       {tenantId, afterId, std::clamp(limit, 1, kMaxPageSize)});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<AuditEntry> out;
+    while (q->next())
+        out.append(entryFrom(*q));
+    return out;
 }
 
 } // namespace otadesk::store

@@ -28,6 +28,8 @@ public:
     };
     // offset/limit paging; limit is clamped to 1..kMaxPageSize.
     Result<Page> list(qint64 tenantId, qint64 offset = 0, int limit = 50) const;
+    // Entries with an id above afterId, oldest first (an event stream catching up after a reconnect).
+    Result<QList<AuditEntry>> listAfter(qint64 tenantId, qint64 afterId, int limit) const;
     static constexpr int kMaxPageSize = 500;
 
 private:

@@ -91,11 +91,39 @@ Migration schemaV1()
                      " UNIQUE (tenant_id, product, sequence_number))"),
             }};
 }
+
+// The management API: server administrators, the tenant's SUIT verification keys, and what uploads, payloads
+// and manifests need to be listed and audited (name, digest announced, who created them).
+Migration schemaV2()
+{
+    return {2,
+            {
+                both("ALTER TABLE accounts ADD COLUMN server_admin INTEGER NOT NULL DEFAULT 0"),
+                both("CREATE TABLE tenant_keys ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " name TEXT NOT NULL,"
+                     " algorithm TEXT NOT NULL,"
+                     " kid TEXT NOT NULL,"
+                     " public_key_pem TEXT NOT NULL,"
+                     " created_at BIGINT NOT NULL,"
+                     " UNIQUE (tenant_id, kid))"),
+                both("ALTER TABLE uploads ADD COLUMN name TEXT NOT NULL DEFAULT ''"),
+                both("ALTER TABLE uploads ADD COLUMN expected_sha256 TEXT NOT NULL DEFAULT ''"),
+                both("ALTER TABLE uploads ADD COLUMN payload_id BIGINT"),
+                both("ALTER TABLE uploads ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+                both("ALTER TABLE payloads ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+                both("CREATE INDEX payloads_sha256 ON payloads(sha256)"),
+                both("ALTER TABLE manifests ADD COLUMN size BIGINT NOT NULL DEFAULT 0"),
+                both("ALTER TABLE manifests ADD COLUMN signer TEXT NOT NULL DEFAULT ''"),
+                both("ALTER TABLE manifests ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+            }};
+}
 } // namespace
 
 const QList<Migration> &storeMigrations()
 {
-    static const QList<Migration> list = {schemaV1()};
+    static const QList<Migration> list = {schemaV1(), schemaV2()};
     return list;
 }
 

@@ -35,6 +35,19 @@ std::optional<Role> parseRole(const QString &name)
     return std::nullopt;
 }
 
+QString uploadStateName(UploadState state)
+{
+    switch (state) {
+    case UploadState::Open:
+        return QStringLiteral("open");
+    case UploadState::Finished:
+        return QStringLiteral("finished");
+    case UploadState::Aborted:
+        return QStringLiteral("aborted");
+    }
+    return QStringLiteral("open");
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();

@@ -17,7 +17,7 @@ Result<Tenant> TenantRepository::create(const QString &name) const
     if (trimmed.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("A tenant needs a name."));
     if (auto existing = findByName(trimmed); existing)
-        return fail(ErrorCode::InvalidArgument, tr("A tenant named \"%1\" exists already.").arg(trimmed));
+        return fail(ErrorCode::Conflict, tr("A tenant named \"%1\" exists already.").arg(trimmed));
     const qint64 now = nowMs();
     auto id = m_db.scalar(QStringLiteral("INSERT INTO tenants(name, created_at) VALUES (?, ?) RETURNING id"),
                           {trimmed, now});

@@ -75,7 +75,7 @@ Result<TokenIdentity> TokenRepository::authenticate(const QString &token) const
     if (prefix.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("The API token is malformed."));
     auto q = m_db.exec(QStringLiteral("SELECT t.id, t.tenant_id, t.account_id, t.secret_sha256, t.expires_at,"
-                                      " t.revoked, t.last_used_at, a.name, a.role FROM api_tokens t"
+                                      " t.revoked, t.last_used_at, a.name, a.role, a.server_admin, t.prefix FROM api_tokens t"
                                       " JOIN accounts a ON a.tenant_id = t.tenant_id AND a.id = t.account_id"
                                       " WHERE t.prefix = ?"),
                        {prefix});
@@ -94,6 +94,10 @@ Result<TokenIdentity> TokenRepository::authenticate(const QString &token) const
     who.accountId = q->value(2).toLongLong();
     who.accountName = q->value(7).toString();
     who.role = parseRole(q->value(8).toString()).value_or(Role::Viewer);
+    who.serverAdmin = q->value(9).toInt() != 0;
+    who.tokenPrefix = q->value(10).toString();
+    if (!q->value(4).isNull())
+        who.expiresAt = q->value(4).toLongLong();
     const bool stale = q->value(6).isNull() || now - q->value(6).toLongLong() >= kLastUsedResolutionMs;
     q->finish();
     if (stale) {

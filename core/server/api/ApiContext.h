@@ -1,0 +1,51 @@
+#pragma once
+// What the management API's routes share: the database, the blob store and upload files under the data
+// folder, the event hub, the authenticator and the configuration. audit() records a change and publishes it
+// on the tenant's event stream.
+#include "core/server/ServerConfig.h"
+#include "core/server/api/ApiTypes.h"
+#include "core/server/api/Authenticator.h"
+#include "core/server/api/EventHub.h"
+#include "core/store/BlobStore.h"
+#include "core/store/UploadFiles.h"
+
+namespace otadesk::store {
+class Database;
+}
+
+namespace otadesk::server {
+
+class Router;
+
+class ApiContext
+{
+public:
+    ApiContext(const store::Database &db, const ServerConfig &config);
+
+    const store::Database &db;
+    const ServerConfig &config;
+    store::BlobStore blobs;
+    store::UploadFiles uploads;
+    Authenticator auth;
+    EventHub events;
+
+    // Appends to the audit log and publishes it as an "audit" event; errors only logged (the change itself is
+    // done; callers that need the entry in the same transaction use AuditLog directly).
+    void audit(const Principal &who, const QString &action, const QString &objectType, const QString &objectId,
+               const QJsonObject &details = {});
+    // Removes the blob unless a payload or manifest row of any tenant still uses it.
+    void releaseBlob(const QString &sha256);
+};
+
+// Each adds its routes (files named after the resource).
+void addIdentityRoutes(Router &router, ApiContext &ctx); // whoami, tenants, accounts, tokens
+void addKeyRoutes(Router &router, ApiContext &ctx);
+void addUploadRoutes(Router &router, ApiContext &ctx);
+void addPayloadRoutes(Router &router, ApiContext &ctx);
+void addManifestRoutes(Router &router, ApiContext &ctx);
+void addAuditRoutes(Router &router, ApiContext &ctx); // audit log and the event stream
+
+// Aborts uploads untouched for a day and removes their part files; returns how many.
+int purgeStaleUploads(ApiContext &ctx);
+
+} // namespace otadesk::server

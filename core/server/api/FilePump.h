@@ -1,0 +1,32 @@
+#pragma once
+// Streams a byte range of a file into a socket with bounded memory: it refills the socket's buffer from the
+// file in kChunkBytes pieces whenever less than kHighWaterBytes are waiting to be sent. (Qt HttpServer 6.4's
+// QHttpServerResponder::write(QIODevice*) copies through a 512-byte buffer per bytesWritten signal, far too
+// slow for firmware images.) Owned by the socket: a client that disconnects ends the pump.
+#include <QFile>
+#include <QObject>
+
+class QTcpSocket;
+
+namespace otadesk::server {
+
+class FilePump : public QObject
+{
+    Q_OBJECT
+public:
+    // Takes over an open file positioned anywhere; sends [offset, offset+length).
+    static bool start(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length);
+
+    static constexpr qint64 kChunkBytes = 256 * 1024;
+    static constexpr qint64 kHighWaterBytes = 1024 * 1024;
+
+private:
+    FilePump(QTcpSocket *socket, qint64 length);
+    void pump();
+
+    QTcpSocket *m_socket;
+    QFile m_file;
+    qint64 m_left;
+};
+
+} // namespace otadesk::server

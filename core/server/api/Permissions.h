@@ -1,0 +1,34 @@
+#pragma once
+// What each role may do. Every route names the permission it needs; the router checks it before the handler
+// runs. Tokens of one's own account can always be listed, created and revoked.
+#include "core/store/StoreTypes.h"
+
+#include <QStringList>
+
+namespace otadesk::server {
+
+enum class Permission
+{
+    Public,        // no token needed (health, version)
+    Authenticated, // any valid token
+    TenantRead,
+    AccountsRead,
+    AccountsWrite,
+    TokensManage, // tokens of other accounts
+    KeysRead,
+    KeysWrite,
+    PayloadsRead,
+    PayloadsWrite,
+    PayloadsDelete,
+    ManifestsRead,
+    ManifestsWrite,
+    ManifestsDelete,
+    AuditRead,
+    EventsRead,
+};
+
+bool roleAllows(store::Role role, Permission permission);
+QString permissionName(Permission permission); // "payloads.write"
+QStringList permissionNames(store::Role role);  // everything the role allows, for whoami
+
+} // namespace otadesk::server
