@@ -48,7 +48,7 @@ Result<std::pair<ManifestRecord, bool>> ManifestRepository::add(ManifestRecord r
                                          " envelope_sha256, size, signer, created_at, created_by)"
                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                           {r.tenantId, r.product, r.sequenceNumber, r.manifestDigest, r.envelopeSha256, r.size,
-                           r.signer, r.createdAt, r.createdBy});
+                           text(r.signer), r.createdAt, text(r.createdBy)});
     if (!id)
         return std::unexpected(id.error());
     if (auto st = tx.commit(); !st)

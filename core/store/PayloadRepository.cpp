@@ -29,7 +29,7 @@ Result<std::pair<Payload, bool>> PayloadRepository::add(qint64 tenantId, const Q
               createdBy};
     auto id = m_db.scalar(QStringLiteral("INSERT INTO payloads(tenant_id, sha256, size, name, created_at, created_by)"
                                          " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                          {tenantId, p.sha256, p.size, p.name, p.createdAt, p.createdBy});
+                          {tenantId, p.sha256, p.size, text(p.name), p.createdAt, text(p.createdBy)});
     if (!id)
         return std::unexpected(id.error());
     p.id = id->toLongLong();

@@ -159,5 +159,10 @@ struct ListPage
 };
 
 qint64 nowMs();
+// Qt Sql binds a null QString as SQL NULL; text columns that are NOT NULL get "" instead.
+inline QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 } // namespace otadesk::store

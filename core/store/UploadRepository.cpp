@@ -66,7 +66,7 @@ Result<Upload> UploadRepository::create(qint64 tenantId, const QString &name, qi
     auto q = m_db.exec(QStringLiteral("INSERT INTO uploads(id, tenant_id, name, expected_size, received_bytes, state,"
                                       " expected_sha256, created_by, created_at, updated_at)"
                                       " VALUES (?, ?, ?, ?, 0, 'open', ?, ?, ?, ?)"),
-                       {u.id, tenantId, u.name, size, u.expectedSha256, createdBy, u.createdAt, u.updatedAt});
+                       {u.id, tenantId, text(u.name), size, text(u.expectedSha256), text(createdBy), u.createdAt, u.updatedAt});
     if (!q)
         return std::unexpected(q.error());
     return u;

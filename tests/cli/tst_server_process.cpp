@@ -4,9 +4,11 @@
 // logged, exit 0), JSON log lines, HTTPS with a certificate from "otactl server init" trusted explicitly.
 // Also measures start-up time and requests per second (printed, not asserted beyond sanity).
 #include "core/store/Database.h"
+#include "ServerProcess.h"
 #include "../unit/TestData.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -30,104 +32,7 @@ using otadesk::test::readFile;
 using otadesk::test::writeFile;
 
 namespace {
-const QString kServer = QStringLiteral(OTADESK_SERVER_PATH);
 const QString kOtactl = QStringLiteral(OTACTL_PATH);
-
-struct Response
-{
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QByteArray requestId;
-    QByteArray allow;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString errorCode() const
-    {
-        return json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-    }
-};
-
-// A started otadesk-server; stops it (SIGTERM, then SIGKILL) when destroyed.
-class Server
-{
-public:
-    bool start(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-    {
-        m_process.setProcessEnvironment(env);
-        QElapsedTimer clock;
-        clock.start();
-        m_process.start(kServer, args);
-        if (!m_process.waitForStarted(5000))
-            return false;
-        QByteArray line;
-        while (!line.contains('\n') && clock.elapsed() < 10000) {
-            if (!m_process.waitForReadyRead(200) && m_process.state() != QProcess::Running)
-                return false;
-            line += m_process.readAllStandardOutput();
-        }
-        startupMs = double(clock.nsecsElapsed()) / 1e6;
-        line = line.left(line.indexOf('\n'));
-        if (!line.startsWith("listening on "))
-            return false;
-        url = QUrl(QString::fromUtf8(line.mid(13)));
-        return url.isValid();
-    }
-    ~Server()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-    QUrl at(const QString &path) const
-    {
-        QUrl u = url;
-        u.setPath(path);
-        return u;
-    }
-    QByteArray stderrText()
-    {
-        m_err += m_process.readAllStandardError();
-        return m_err;
-    }
-    QProcess &process() { return m_process; }
-
-    QUrl url;
-    double startupMs = 0;
-
-private:
-    QProcess m_process;
-    QByteArray m_err;
-};
-
-Response fetch(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &method = "GET",
-               const QByteArray &body = {}, const QSslConfiguration *ssl = nullptr,
-               const QByteArray &requestId = {})
-{
-    QNetworkRequest request(url);
-    if (ssl)
-        request.setSslConfiguration(*ssl);
-    if (!requestId.isEmpty())
-        request.setRawHeader("X-Request-Id", requestId);
-    if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
-    QNetworkReply *reply = nam.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    loop.exec();
-    Response r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.error = reply->error();
-    r.body = reply->readAll();
-    r.requestId = reply->rawHeader("X-Request-Id");
-    r.allow = reply->rawHeader("Allow");
-    reply->deleteLater();
-    return r;
-}
-
 struct Run
 {
     int code = -1;
@@ -428,6 +333,7 @@ void TestServerProcess::databaseMigratedBeforeListening()
     }
     Server server;
     QVERIFY2(server.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), url,
+                           QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
                            QStringLiteral("--log-format"), QStringLiteral("json")}),
              server.stderrText().constData());
     // The server migrated before it printed the listening line: the schema is there now.
@@ -454,7 +360,8 @@ void TestServerProcess::unreachableDatabase()
 {
     // Nothing listens on port 1: the server says why and exits 1 without opening its port.
     const Run r = runProcess(kServer, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                                       QStringLiteral("postgresql://otadesk:secret-pw@127.0.0.1:1/otadesk")});
+                                       QStringLiteral("postgresql://otadesk:secret-pw@127.0.0.1:1/otadesk"),
+                                       QStringLiteral("--data-dir"), QDir::tempPath()});
     QCOMPARE(r.code, 1);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("127.0.0.1"), r.err.constData());
