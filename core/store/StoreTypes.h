@@ -54,6 +54,7 @@ struct TokenIdentity
     bool serverAdmin = false;
     QString tokenPrefix;
     std::optional<qint64> expiresAt;
+    QString tenantName;
 };
 
 struct TokenInfo

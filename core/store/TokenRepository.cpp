@@ -75,8 +75,9 @@ Result<TokenIdentity> TokenRepository::authenticate(const QString &token) const
     if (prefix.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("The API token is malformed."));
     auto q = m_db.exec(QStringLiteral("SELECT t.id, t.tenant_id, t.account_id, t.secret_sha256, t.expires_at,"
-                                      " t.revoked, t.last_used_at, a.name, a.role, a.server_admin, t.prefix FROM api_tokens t"
+                                      " t.revoked, t.last_used_at, a.name, a.role, a.server_admin, t.prefix, n.name FROM api_tokens t"
                                       " JOIN accounts a ON a.tenant_id = t.tenant_id AND a.id = t.account_id"
+                                      " JOIN tenants n ON n.id = t.tenant_id"
                                       " WHERE t.prefix = ?"),
                        {prefix});
     if (!q)
@@ -96,6 +97,7 @@ Result<TokenIdentity> TokenRepository::authenticate(const QString &token) const
     who.role = parseRole(q->value(8).toString()).value_or(Role::Viewer);
     who.serverAdmin = q->value(9).toInt() != 0;
     who.tokenPrefix = q->value(10).toString();
+    who.tenantName = q->value(11).toString();
     if (!q->value(4).isNull())
         who.expiresAt = q->value(4).toLongLong();
     const bool stale = q->value(6).isNull() || now - q->value(6).toLongLong() >= kLastUsedResolutionMs;

@@ -29,6 +29,7 @@ struct Principal
     qint64 tokenId = 0;
     QString tokenPrefix;
     std::optional<qint64> tokenExpiresAt;
+    QString tenantName;
 };
 
 struct ApiRequest

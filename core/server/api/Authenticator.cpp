@@ -71,7 +71,7 @@ Authenticator::Verdict Authenticator::authenticate(const QByteArray &authorizati
     }
     v.outcome = Outcome::Ok;
     v.principal = {who->tenantId, who->accountId,   who->accountName, who->role,
-                   who->serverAdmin, who->tokenId, who->tokenPrefix, who->expiresAt};
+                   who->serverAdmin, who->tokenId, who->tokenPrefix, who->expiresAt, who->tenantName};
     qint64 until = now + kCacheTtlMs;
     if (who->expiresAt)
         until = std::min(until, *who->expiresAt);

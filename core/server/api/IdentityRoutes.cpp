@@ -27,18 +27,15 @@ ApiResponse badRequest(const QString &message)
     return ApiResponse::error(400, QStringLiteral("invalid_request"), message);
 }
 
-ApiResponse whoami(ApiContext &ctx, const ApiRequest &req)
+ApiResponse whoami(ApiContext &, const ApiRequest &req)
 {
-    const Principal &p = req.principal;
-    auto tenant = store::TenantRepository(ctx.db).find(p.tenantId);
-    if (!tenant)
-        return ApiResponse::fromError(tenant.error());
+    const Principal &p = req.principal; // answered from the (cached) token identity: no database round trip
     QJsonArray permissions;
     for (const QString &name : permissionNames(p.role))
         permissions.append(name);
     return ApiResponse::json(
         200, {{QStringLiteral("tenant"),
-               QJsonObject{{QStringLiteral("id"), double(tenant->id)}, {QStringLiteral("name"), tenant->name}}},
+               QJsonObject{{QStringLiteral("id"), double(p.tenantId)}, {QStringLiteral("name"), p.tenantName}}},
               {QStringLiteral("account"), QJsonObject{{QStringLiteral("id"), double(p.accountId)},
                                                       {QStringLiteral("name"), p.accountName},
                                                       {QStringLiteral("role"), store::roleName(p.role)},
