@@ -222,6 +222,7 @@ void HttpService::Private::writeResponse(ApiResponse &r, const QHttpServerReques
     }
     responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
     responder.writeBody(r.body);
+    socket->flush(); // send now rather than one event-loop turn later (saves a wake-up per request)
 }
 
 void HttpService::Private::handle(const QHttpServerRequest &request, QTcpSocket *socket,

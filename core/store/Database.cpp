@@ -193,7 +193,13 @@ Status Database::configure(QSqlDatabase &d) const
     return {};
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const
+namespace {
+// Transactions open on this thread: a statement inside one is never retried on a new connection (the
+// transaction died with the old one; the caller must start over).
+thread_local int t_openTransactions = 0;
+} // namespace
+
+Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values) const
 {
     auto db = connection();
     if (!db)
@@ -212,6 +218,46 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
         q.addBindValue(v);
     if (!q.exec())
         return std::unexpected(sqlError(q.lastError(), sql));
+    return q;
+}
+
+bool Database::reconnectIfBroken() const
+{
+    if (m_spec.dialect != Dialect::Postgres || t_openTransactions > 0)
+        return false;
+    QString name;
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        name = m_registry->names.value(QThread::currentThread());
+    }
+    if (name.isEmpty())
+        return false;
+    {
+        QSqlDatabase d = QSqlDatabase::database(name, false);
+        QSqlQuery probe(d);
+        if (d.isOpen() && probe.exec(QStringLiteral("SELECT 1")))
+            return false; // the connection works: the statement itself failed
+    }
+    qCWarning(lcServer) << "the connection to" << m_spec.displayName() << "broke; reconnecting";
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        m_registry->names.remove(QThread::currentThread());
+    }
+    closeConnection(name);
+    return bool(connection());
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values) const
+{
+    auto q = run(sql, values);
+    if (!q && reconnectIfBroken())
+        q = run(sql, values); // a PostgreSQL restart or a dropped connection: once more on a fresh one
+    if (m_spec.dialect == Dialect::Postgres) {
+        if (q && sql.startsWith(QLatin1String("BEGIN")))
+            ++t_openTransactions;
+        else if (sql == QLatin1String("COMMIT")) // a failed COMMIT ends the transaction as well
+            t_openTransactions = std::max(0, t_openTransactions - 1);
+    }
     return q;
 }
 
@@ -241,7 +287,9 @@ Status Database::commit() const
 
 void Database::rollback() const
 {
-    if (auto q = exec(QStringLiteral("ROLLBACK")); !q)
+    if (m_spec.dialect == Dialect::Postgres)
+        t_openTransactions = std::max(0, t_openTransactions - 1); // even when ROLLBACK itself fails
+    if (auto q = run(QStringLiteral("ROLLBACK"), {}); !q)
         qCWarning(lcServer) << "rollback failed:" << q.error().message();
 }
 

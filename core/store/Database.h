@@ -1,6 +1,7 @@
 #pragma once
 // The server's database: SQLite (WAL, foreign keys, busy timeout) or PostgreSQL (QPSQL), chosen by a
-// ConnectionSpec. Every thread that uses a Database gets its own QSqlDatabase connection (Qt Sql connections
+// ConnectionSpec. A PostgreSQL connection that broke (server restart, network) is replaced on the next
+// statement outside a transaction. Every thread that uses a Database gets its own QSqlDatabase connection (Qt Sql connections
 // belong to the thread that opened them), opened on first use and closed when the thread finishes.
 // Values are always bound, never pasted into SQL text.
 #include "core/common/Error.h"
@@ -49,6 +50,9 @@ public:
 private:
     explicit Database(ConnectionSpec spec);
     Result<QSqlDatabase> openConnection(const QString &name) const;
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &values) const;
+    // After a failed statement on PostgreSQL outside a transaction: if the connection is dead, open a new one.
+    bool reconnectIfBroken() const;
     Status configure(QSqlDatabase &db) const;
     Error connectError(const QString &driverText) const;
 

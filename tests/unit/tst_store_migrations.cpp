@@ -154,6 +154,36 @@ private Q_SLOTS:
         QVERIFY(!ConnectionSpec::parse(QStringLiteral("postgresql://u@h/")).has_value());
     }
 
+    void reconnectsAfterDroppedConnection()
+    {
+        // PostgreSQL only: the server's connection is killed (as by a PostgreSQL restart); the next statement
+        // outside a transaction runs on a new connection, one inside a transaction fails.
+        OTADESK_STORE_DATABASE_BACKEND(holder, QStringLiteral("postgresql"));
+        OTADESK_OPEN_MIGRATED(db, holder);
+        auto killer = Database::open(holder.spec);
+        QVERIFY(killer);
+        const auto killOwnBackend = [&] {
+            const auto pid = db->scalar(QStringLiteral("SELECT pg_backend_pid()"));
+            QVERIFY(pid);
+            QVERIFY((*killer)->exec(QStringLiteral("SELECT pg_terminate_backend(?)"), {pid->toInt()}));
+            QTest::qWait(100);
+        };
+        killOwnBackend();
+        auto after = db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenants"));
+        QVERIFY2(after, qPrintable(test::why(after)));
+        QCOMPARE(after->toInt(), 0);
+        {
+            Transaction tx(*db);
+            QVERIFY(tx.begin());
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO tenants(name, created_at) VALUES ('lost', 1)")));
+            killOwnBackend();
+            QVERIFY(!db->exec(QStringLiteral("INSERT INTO tenants(name, created_at) VALUES ('late', 2)")));
+        }
+        auto count = db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenants")); // reconnected again
+        QVERIFY2(count, qPrintable(test::why(count)));
+        QCOMPARE(count->toInt(), 0);
+    }
+
     void connectionPerThread_data() { test::addBackendRows(); }
     void connectionPerThread()
     {

@@ -90,6 +90,9 @@ private:
 // StoreTestDatabase), skips (or fails, when PostgreSQL is required) when the backend is not available.
 #define OTADESK_STORE_DATABASE(holder)                                                                       \
     QFETCH(QString, backend);                                                                                \
+    OTADESK_STORE_DATABASE_BACKEND(holder, backend)
+
+#define OTADESK_STORE_DATABASE_BACKEND(holder, backend)                                                      \
     otadesk::test::StoreTestDatabase holder;                                                                 \
     if (const QString why_ = holder.prepare(backend); !why_.isEmpty()) {                                     \
         if (otadesk::test::postgresRequired())                                                               \
