@@ -9,6 +9,10 @@
 #include "ui/keys/KeyCommandLines.h"
 #include "ui/keys/KeysPage.h"
 #include "ui/manifest/ManifestPage.h"
+#include "ui/server/PublishActions.h"
+#include "ui/server/ServerConnection.h"
+#include "ui/server/ServerPage.h"
+#include "ui/server/ServerStatusWidget.h"
 #include "ui/shell/ActivityLogDock.h"
 #include "ui/shell/ComingPage.h"
 #include "ui/shell/DialogRunner.h"
@@ -27,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 
 static void initResources() { Q_INIT_RESOURCE(otadesk); }
 
@@ -34,7 +39,7 @@ namespace otadesk::ui {
 
 MainWindow::MainWindow(Settings &settings, const QString &workspacePath, ActivityLog *log, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_log(log), m_navigation(new Navigation),
-      m_logDock(new ActivityLogDock(log, this)), m_progress(new TaskProgress), m_workspaceLabel(new QLabel),
+      m_connection(new ServerConnection(this)), m_logDock(new ActivityLogDock(log, this)), m_progress(new TaskProgress), m_workspaceLabel(new QLabel),
       m_countLabel(new QLabel)
 {
     initResources();
@@ -106,15 +111,23 @@ void MainWindow::createPages()
         {"bench", tr("Bench"),
          tr("Update devices on the bench over USB serial or LAN with MCUmgr/SMP, without any server."),
          "otactl bench"},
-        {"server", tr("Server"),
-         tr("Start the bundled local server or connect to a remote one, and publish signed manifests to it."),
-         "otactl server"},
     };
     for (const Coming &c : pages) {
         const QString id = QString::fromLatin1(c.id);
         auto *page = new ComingPage(themeIcon(id), c.title, c.text, QString::fromLatin1(c.cli));
         page->setObjectName(id + QStringLiteral("Page"));
         m_navigation->addPage(id, themeIcon(id), c.title, page);
+    }
+    m_server = new ServerPage(m_connection, m_settings.fileName(), m_log);
+    m_navigation->addPage(QStringLiteral("server"), themeIcon(QStringLiteral("server")), tr("Server"), m_server);
+    // "Publish to Server" on the Firmware page (context menu, Ctrl+Shift+U) and the Manifests toolbar.
+    m_publish = new PublishActions(m_connection, m_firmware, m_manifests, m_log, this);
+    m_firmware->table()->addAction(m_publish->firmwareAction());
+    m_firmware->addAction(m_publish->firmwareAction());
+    m_manifests->addAction(m_publish->manifestAction());
+    if (auto *bar = m_manifests->findChild<QToolBar *>(QStringLiteral("manifestsToolbar"))) {
+        bar->addSeparator();
+        bar->addAction(m_publish->manifestAction());
     }
 }
 
@@ -200,6 +213,30 @@ void MainWindow::createMenus()
     }
     connect(m_manifests, &ManifestPage::showRequested, this,
             [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_manifests)); });
+    manifests->addSeparator();
+    manifests->addAction(m_publish->manifestAction());
+
+    QMenu *server = menuBar()->addMenu(tr("Se&rver"));
+    server->setObjectName(QStringLiteral("menuServer"));
+    const QList<QAction *> serverActions = m_server->serverActions();
+    for (QAction *a : serverActions) {
+        if (a == m_server->newProfileAction())
+            server->addSeparator();
+        server->addAction(a);
+    }
+    server->addSeparator();
+    QAction *publishFirmware = server->addAction(tr("Publish Selected &Firmware…"), m_publish,
+                                                 &PublishActions::publishSelectedFirmware);
+    publishFirmware->setObjectName(QStringLiteral("actionServerPublishFirmware"));
+    auto followEnabled = [](QAction *from, QAction *to) {
+        to->setEnabled(from->isEnabled());
+        QObject::connect(from, &QAction::changed, to, [from, to] { to->setEnabled(from->isEnabled()); });
+    };
+    followEnabled(m_publish->firmwareAction(), publishFirmware);
+    // Menu commands show the Server page they act on.
+    for (QAction *a : serverActions)
+        connect(a, &QAction::triggered, this,
+                [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_server)); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *logToggle = m_logDock->toggleViewAction();
@@ -225,6 +262,10 @@ void MainWindow::createStatusBar()
     m_countLabel->setObjectName(QStringLiteral("entryCountLabel"));
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    m_serverStatus = new ServerStatusWidget(m_connection);
+    statusBar()->addPermanentWidget(m_serverStatus);
+    connect(m_serverStatus, &ServerStatusWidget::clicked, this,
+            [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_server)); });
     statusBar()->addPermanentWidget(m_countLabel);
 
     connect(m_progress, &TaskProgress::cancelRequested, m_firmware, &FirmwarePage::cancelTask);
@@ -265,6 +306,7 @@ void MainWindow::openWorkspace(const QString &path)
         m_log->info(QStringLiteral("library"), tr("Opened workspace %1").arg(QDir::toNativeSeparators(clean)));
     m_keys->setWorkspace(clean);
     m_manifests->setWorkspace(clean);
+    m_server->setWorkspace(clean);
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(clean)));
     m_workspaceLabel->setToolTip(tr("Same workspace on the command line: otactl --workspace %1")
                                      .arg(commands::quoted(clean)));
@@ -309,6 +351,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_server->shutdown(); // stops the bundled local server (SIGTERM, then kill after a timeout)
     m_settings.setValue(Settings::MainWindowGeometry, saveGeometry());
     m_settings.setValue(Settings::MainWindowState, saveState());
     m_settings.sync();

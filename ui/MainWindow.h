@@ -15,6 +15,10 @@ class FirmwarePage;
 class KeysPage;
 class ManifestPage;
 class Navigation;
+class PublishActions;
+class ServerConnection;
+class ServerPage;
+class ServerStatusWidget;
 class TaskProgress;
 
 class MainWindow : public QMainWindow
@@ -30,6 +34,10 @@ public:
     FirmwarePage *firmwarePage() const { return m_firmware; }
     KeysPage *keysPage() const { return m_keys; }
     ManifestPage *manifestsPage() const { return m_manifests; }
+    ServerPage *serverPage() const { return m_server; }
+    ServerConnection *serverConnection() const { return m_connection; }
+    ServerStatusWidget *serverStatus() const { return m_serverStatus; }
+    PublishActions *publishActions() const { return m_publish; }
     ActivityLogDock *activityDock() const { return m_logDock; }
     TaskProgress *taskProgress() const { return m_progress; }
     QString workspacePath() const;
@@ -54,6 +62,10 @@ private:
     FirmwarePage *m_firmware = nullptr;
     KeysPage *m_keys = nullptr;
     ManifestPage *m_manifests = nullptr;
+    ServerConnection *m_connection;
+    ServerPage *m_server = nullptr;
+    PublishActions *m_publish = nullptr;
+    ServerStatusWidget *m_serverStatus = nullptr;
     ActivityLogDock *m_logDock;
     TaskProgress *m_progress;
     QLabel *m_workspaceLabel;
