@@ -84,6 +84,170 @@
     </message>
 </context>
 <context>
+    <name>otadesk::client::ApiCall</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::client::ApiClient</name>
+    <message>
+        <source>No server URL is configured for this connection.</source>
+        <translation>Für diese Verbindung ist keine Server-URL konfiguriert.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::client::ApiError</name>
+    <message>
+        <source>Server error: %1 (%2)</source>
+        <translation>Serverfehler: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Server refused: %1 (%2)</source>
+        <translation>Server hat abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Check the API token (--token or OTADESK_TOKEN, or the connection settings).</source>
+        <translation>Prüfen Sie das API-Token (--token oder OTADESK_TOKEN oder die Verbindungseinstellungen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s (timeout); the server may be overloaded or unreachable.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet (Zeitüberschreitung); der Server ist möglicherweise überlastet oder nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2%3 without an API error body</source>
+        <translation>%1 hat mit HTTP %2%3 ohne API-Fehlerinhalt geantwortet</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted (%2). Trust the server&apos;s certificate with --ca-cert FILE (e.g. the server.crt written by &quot;otactl server init&quot;; in the app: the CA certificate of the connection), or, for a local test server only, turn verification off with --insecure.</source>
+        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut (%2). Vertrauen Sie dem Zertifikat des Servers mit --ca-cert FILE (z. B. der von &quot;otactl server init&quot; geschriebenen server.crt; in der App: dem CA-Zertifikat der Verbindung) oder schalten Sie, nur für einen lokalen Testserver, die Prüfung mit --insecure aus.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::client::DownloadJob</name>
+    <message>
+        <source>No server connection.</source>
+        <translation>Keine Serververbindung.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another file or overwrite it (--force).</source>
+        <translation>%1 existiert bereits; wählen Sie eine andere Datei oder überschreiben Sie sie (--force).</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The server sends content with ETag %1 for payload %2, whose SHA-256 is %3.</source>
+        <translation>Der Server sendet Inhalt mit ETag %1 für die Payload %2, deren SHA-256 %3 ist.</translation>
+    </message>
+    <message>
+        <source>The server answered a range request for offset %1 with Content-Range &quot;%2&quot;.</source>
+        <translation>Der Server hat eine Range-Anfrage für Offset %1 mit Content-Range &quot;%2&quot; beantwortet.</translation>
+    </message>
+    <message>
+        <source>The download of payload %1 ended after %2 of %3 bytes.</source>
+        <translation>Das Herunterladen der Payload %1 endete nach %2 von %3 Bytes.</translation>
+    </message>
+    <message>
+        <source>The downloaded content of payload %1 has SHA-256 %2, but the server lists %3; the partial file was removed. Download it again.</source>
+        <translation>Der heruntergeladene Inhalt der Payload %1 hat SHA-256 %2, der Server nennt jedoch %3; die unvollständige Datei wurde entfernt. Laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>%1 kann nicht in %2 umbenannt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::client::EventStream</name>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>Der Server hat den Ereignisstrom geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::client::ServerEndpoint</name>
+    <message>
+        <source>No server given. Pass --server URL or set OTADESK_SERVER (e.g. https://host:8443).</source>
+        <translation>Kein Server angegeben. Übergeben Sie --server URL oder setzen Sie OTADESK_SERVER (z. B. https://host:8443).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server URL; expected http://HOST:PORT or https://HOST:PORT.</source>
+        <translation>&quot;%1&quot; ist keine Server-URL; erwartet wird http://HOST:PORT oder https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA certificate file %1: %2</source>
+        <translation>Die CA-Zertifikatsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate (expected PEM, e.g. the server.crt written by &quot;otactl server init&quot;).</source>
+        <translation>%1 enthält kein Zertifikat (erwartet wird PEM, z. B. die von &quot;otactl server init&quot; geschriebene server.crt).</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::client::UploadJob</name>
+    <message>
+        <source>No server connection.</source>
+        <translation>Keine Serververbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Upload cancelled.</source>
+        <translation>Upload abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The upload %1 on the server expects %2 bytes, but %3 has %4 bytes.</source>
+        <translation>Der Upload %1 auf dem Server erwartet %2 Bytes, %3 hat jedoch %4 Bytes.</translation>
+    </message>
+    <message>
+        <source>The upload %1 was finished with different content (SHA-256 %2, the file has %3).</source>
+        <translation>Der Upload %1 wurde mit anderem Inhalt abgeschlossen (SHA-256 %2, die Datei hat %3).</translation>
+    </message>
+    <message>
+        <source>The upload %1 is %2 on the server and cannot be continued; start a new upload.</source>
+        <translation>Der Upload %1 ist auf dem Server %2 und kann nicht fortgesetzt werden; starten Sie einen neuen Upload.</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was uploaded.</source>
+        <translation>%1 ist während des Hochladens kürzer geworden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 bytes at offset %2 of %3: %4</source>
+        <translation>%1 Bytes bei Offset %2 von %3 können nicht gelesen werden: %4</translation>
+    </message>
+    <message>
+        <source>The server confirmed %1 bytes of upload %2 after a part at offset %3.</source>
+        <translation>Der Server hat nach einem Teil bei Offset %3 %1 Bytes von Upload %2 bestätigt.</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::crypto::EcdsaSignature</name>
     <message>
         <source>The ECDSA signature is not valid DER (SEQUENCE of r and s).</source>
@@ -179,10 +343,6 @@
     <message>
         <source>The re-encrypted key did not read back; the old key file is kept.</source>
         <translation>Der neu verschlüsselte Schlüssel ließ sich nicht zurücklesen; die alte Schlüsseldatei bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>The key %1 disappeared from the store.</source>
-        <translation>Der Schlüssel %1 ist aus dem Schlüsselspeicher verschwunden.</translation>
     </message>
     <message>
         <source>Name the product the key should be the default for.</source>
@@ -2362,6 +2522,222 @@
         <source>expected json or text</source>
         <translation>erwartet wird json oder text</translation>
     </message>
+    <message>
+        <source>The query parameter %1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>Der Abfrageparameter %1 muss eine ganze Zahl von %2 bis %3 sein, nicht &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>The query parameter order must be asc or desc, not &quot;%1&quot;.</source>
+        <translation>Der Abfrageparameter order muss asc oder desc sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No such %1.</source>
+        <translation>%1 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Only server administrators can create tenants.</source>
+        <translation>Nur Serveradministratoren können Mandanten anlegen.</translation>
+    </message>
+    <message>
+        <source>A new tenant needs &quot;name&quot; and &quot;admin_account&quot;.</source>
+        <translation>Ein neuer Mandant benötigt &quot;name&quot; und &quot;admin_account&quot;.</translation>
+    </message>
+    <message>
+        <source>A tenant named &quot;%1&quot; exists already.</source>
+        <translation>Ein Mandant namens &quot;%1&quot; existiert bereits.</translation>
+    </message>
+    <message>
+        <source>first token, issued by %1</source>
+        <translation>erstes Token, ausgestellt von %1</translation>
+    </message>
+    <message>
+        <source>&quot;role&quot; must be one of admin, release-manager, author, technician, viewer.</source>
+        <translation>&quot;role&quot; muss admin, release-manager, author, technician oder viewer sein.</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the tenant&apos;s last administrator; make another account admin first.</source>
+        <translation>&quot;%1&quot; ist der letzte Administrator des Mandanten; machen Sie zuerst ein anderes Konto zum Administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may only create tokens for your own account.</source>
+        <translation>Ihre Rolle (%1) darf nur Tokens für Ihr eigenes Konto erstellen.</translation>
+    </message>
+    <message>
+        <source>&quot;expires_in_days&quot; must be from 1 to 3650.</source>
+        <translation>&quot;expires_in_days&quot; muss zwischen 1 und 3650 liegen.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Send the public key as &quot;public_key_pem&quot; (-----BEGIN PUBLIC KEY-----).</source>
+        <translation>Senden Sie den öffentlichen Schlüssel als &quot;public_key_pem&quot; (-----BEGIN PUBLIC KEY-----).</translation>
+    </message>
+    <message>
+        <source>No such key.</source>
+        <translation>Schlüssel nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Send the signed SUIT envelope (CBOR) as the request body.</source>
+        <translation>Senden Sie den signierten SUIT-Umschlag (CBOR) als Anfrageinhalt.</translation>
+    </message>
+    <message>
+        <source>This is not a SUIT envelope the server can read: %1</source>
+        <translation>Dies ist kein SUIT-Umschlag, den der Server lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>no manifest</source>
+        <translation>kein Manifest</translation>
+    </message>
+    <message>
+        <source>The tenant has no registered public keys; register the signer&apos;s key first (POST /api/v1/keys).</source>
+        <translation>Der Mandant hat keine registrierten öffentlichen Schlüssel; registrieren Sie zuerst den Schlüssel des Signierenden (POST /api/v1/keys).</translation>
+    </message>
+    <message>
+        <source>The envelope is signed with a key the tenant has not registered (kid %1).</source>
+        <translation>Der Umschlag ist mit einem Schlüssel signiert, den der Mandant nicht registriert hat (kid %1).</translation>
+    </message>
+    <message>
+        <source>The envelope does not verify: %1</source>
+        <translation>Der Umschlag lässt sich nicht verifizieren: %1</translation>
+    </message>
+    <message>
+        <source>The product name is too long.</source>
+        <translation>Der Produktname ist zu lang.</translation>
+    </message>
+    <message>
+        <source>No such manifest: %1</source>
+        <translation>Manifest nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>The envelope of manifest %1 is missing from the data folder.</source>
+        <translation>Der Umschlag von Manifest %1 fehlt im Datenordner.</translation>
+    </message>
+    <message>
+        <source>No such payload: %1</source>
+        <translation>Payload nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>The bytes of payload %1 are missing from the data folder.</source>
+        <translation>Die Bytes der Payload %1 fehlen im Datenordner.</translation>
+    </message>
+    <message>
+        <source>The payload has %1 bytes; the requested range is outside.</source>
+        <translation>Die Payload hat %1 Bytes; der angeforderte Bereich liegt außerhalb.</translation>
+    </message>
+    <message>
+        <source>No such upload: %1</source>
+        <translation>Upload nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>The upload %1 is %2; start a new one.</source>
+        <translation>Der Upload %1 ist %2; starten Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>&quot;size&quot; must be the payload&apos;s size in bytes (0 to %1).</source>
+        <translation>&quot;size&quot; muss die Größe der Payload in Bytes sein (0 bis %1).</translation>
+    </message>
+    <message>
+        <source>&quot;sha256&quot; must be 64 hexadecimal digits.</source>
+        <translation>&quot;sha256&quot; muss aus 64 Hexadezimalziffern bestehen.</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is longer than 255 characters.</source>
+        <translation>&quot;name&quot; ist länger als 255 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The part offset must be a whole number of bytes.</source>
+        <translation>Der Offset des Teils muss eine ganze Zahl von Bytes sein.</translation>
+    </message>
+    <message>
+        <source>The part is empty.</source>
+        <translation>Der Teil ist leer.</translation>
+    </message>
+    <message>
+        <source>A part may hold at most %1 bytes; this one has %2.</source>
+        <translation>Ein Teil darf höchstens %1 Bytes enthalten; dieser hat %2.</translation>
+    </message>
+    <message>
+        <source>The part ends at byte %1, beyond the announced size of %2 bytes.</source>
+        <translation>Der Teil endet bei Byte %1, jenseits der angekündigten Größe von %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>The upload %1 continues at byte %2, not %3.</source>
+        <translation>Der Upload %1 wird bei Byte %2 fortgesetzt, nicht bei %3.</translation>
+    </message>
+    <message>
+        <source>Finish the upload with its &quot;sha256&quot; (64 hexadecimal digits).</source>
+        <translation>Schließen Sie den Upload mit seinem &quot;sha256&quot; ab (64 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>The SHA-256 differs from the one announced when the upload was created.</source>
+        <translation>Der SHA-256 weicht von dem beim Anlegen des Uploads angekündigten ab.</translation>
+    </message>
+    <message>
+        <source>The upload %1 has %2 of %3 bytes; send the rest first.</source>
+        <translation>Der Upload %1 hat %2 von %3 Bytes; senden Sie zuerst den Rest.</translation>
+    </message>
+    <message>
+        <source>The upload was discarded.</source>
+        <translation>Der Upload wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>expected a URI path that starts and ends with /, e.g. /_otadesk_blobs/</source>
+        <translation>erwartet wird ein URI-Pfad, der mit / beginnt und endet, z. B. /_otadesk_blobs/</translation>
+    </message>
+    <message>
+        <source>next to the database</source>
+        <translation>neben der Datenbank</translation>
+    </message>
+    <message>
+        <source>Invalid setting data_dir: a PostgreSQL database needs a data folder for payloads (--data-dir DIR, OTADESK_SERVER_DATA_DIR or data_dir in the config file).</source>
+        <translation>Ungültige Einstellung data_dir: Eine PostgreSQL-Datenbank benötigt einen Datenordner für Payloads (--data-dir DIR, OTADESK_SERVER_DATA_DIR oder data_dir in der Konfigurationsdatei).</translation>
+    </message>
+    <message>
+        <source>Cannot sort by &quot;%1&quot;; use one of %2.</source>
+        <translation>Sortieren nach &quot;%1&quot; ist nicht möglich; verwenden Sie eines von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::ApiRequest</name>
+    <message>
+        <source>The request body is not valid JSON: %1 at byte %2.</source>
+        <translation>Der Anfrageinhalt ist kein gültiges JSON: %1 bei Byte %2.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>Der Anfrageinhalt muss ein JSON-Objekt sein.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::ApiResponse</name>
+    <message>
+        <source>The database is unavailable: %1</source>
+        <translation>Die Datenbank ist nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::Authenticator</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins from %1; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen von %1; versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen von %1; versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This request needs an API token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
+        <translation>Diese Anfrage benötigt ein API-Token: Senden Sie &quot;Authorization: Bearer &lt;token&gt;&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::server::HttpService</name>
@@ -2396,6 +2772,14 @@
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>This server runs without a database (start it with --database).</source>
+        <translation>Dieser Server läuft ohne Datenbank (starten Sie ihn mit --database).</translation>
+    </message>
+    <message>
+        <source>The role %1 of account &quot;%2&quot; does not allow this (it needs %3).</source>
+        <translation>Die Rolle %1 des Kontos &quot;%2&quot; erlaubt dies nicht (erforderlich ist %3).</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2925,50 @@
     </message>
 </context>
 <context>
+    <name>otadesk::store::KeyRepository</name>
+    <message>
+        <source>This is a private key. Register only the public key; private keys never leave the desktop.</source>
+        <translation>Dies ist ein privater Schlüssel. Registrieren Sie nur den öffentlichen Schlüssel; private Schlüssel verlassen niemals den Desktop.</translation>
+    </message>
+    <message>
+        <source>The public key cannot be read: %1</source>
+        <translation>Der öffentliche Schlüssel kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This key is registered already as &quot;%1&quot;.</source>
+        <translation>Dieser Schlüssel ist bereits als &quot;%1&quot; registriert.</translation>
+    </message>
+    <message>
+        <source>No such key: %1</source>
+        <translation>Schlüssel nicht gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::ListSql</name>
+    <message>
+        <source>Cannot sort by &quot;%1&quot;; use one of %2.</source>
+        <translation>Sortieren nach &quot;%1&quot; ist nicht möglich; verwenden Sie eines von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::ManifestRepository</name>
+    <message>
+        <source>Sequence number %1 is not above %2, the highest one of product %3 on the server: a different manifest with a number that is not higher would be a rollback.</source>
+        <translation>Die Sequenznummer %1 ist nicht größer als %2, die höchste von Produkt %3 auf dem Server: Ein anderes Manifest mit einer nicht höheren Nummer wäre ein Rollback.</translation>
+    </message>
+    <message>
+        <source>No such manifest: %1</source>
+        <translation>Manifest nicht gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::PayloadRepository</name>
+    <message>
+        <source>No such payload: %1</source>
+        <translation>Payload nicht gefunden: %1</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::store::TenantRepository</name>
     <message>
         <source>A tenant needs a name.</source>
@@ -2580,6 +3008,60 @@
     <message>
         <source>No such API token: %1</source>
         <translation>Unbekanntes API-Token: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::UploadFiles</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The upload file %1 holds %2 bytes, fewer than the %3 acknowledged.</source>
+        <translation>Die Upload-Datei %1 enthält %2 Bytes, weniger als die bestätigten %3.</translation>
+    </message>
+    <message>
+        <source>Cannot truncate %1: %2</source>
+        <translation>%1 kann nicht gekürzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The upload file %1 is shorter than expected.</source>
+        <translation>Die Upload-Datei %1 ist kürzer als erwartet.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The uploaded data has SHA-256 %1, not the announced %2.</source>
+        <translation>Die hochgeladenen Daten haben SHA-256 %1, nicht das angekündigte %2.</translation>
+    </message>
+    <message>
+        <source>Cannot move the upload into %1: %2</source>
+        <translation>Der Upload kann nicht nach %1 verschoben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::UploadRepository</name>
+    <message>
+        <source>An upload cannot have a negative size.</source>
+        <translation>Ein Upload kann keine negative Größe haben.</translation>
+    </message>
+    <message>
+        <source>No such upload: %1</source>
+        <translation>Upload nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>The upload %1 is not open.</source>
+        <translation>Der Upload %1 ist nicht offen.</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3376,21 @@
     <message>
         <source>Use firmware</source>
         <translation>Firmware verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ConnectionProfiles</name>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>Ein Profil benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>The token is stored unencrypted in %1 because %2.</source>
+        <translation>Das Token wird unverschlüsselt in %1 gespeichert. Grund: %2.</translation>
+    </message>
+    <message>
+        <source>There is no connection profile &quot;%1&quot;.</source>
+        <translation>Es gibt kein Verbindungsprofil &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -4501,6 +4998,83 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
     </message>
 </context>
 <context>
+    <name>otadesk::ui::LocalServer</name>
+    <message numerus="yes">
+        <source>The local server did not stop within %n second(s); killing it.</source>
+        <translation>
+            <numerusform>Der lokale Server wurde nicht innerhalb von %n Sekunde beendet; er wird zwangsweise beendet.</numerusform>
+            <numerusform>Der lokale Server wurde nicht innerhalb von %n Sekunden beendet; er wird zwangsweise beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot find the otadesk-server program next to OTA Desk or on the PATH. Install it, or set OTADESK_SERVER_BINARY to its path.</source>
+        <translation>Das Programm otadesk-server wurde weder neben OTA Desk noch im PATH gefunden. Installieren Sie es oder setzen Sie OTADESK_SERVER_BINARY auf seinen Pfad.</translation>
+    </message>
+    <message>
+        <source>No workspace is open; the local server keeps its database in the workspace.</source>
+        <translation>Es ist kein Arbeitsbereich geöffnet; der lokale Server speichert seine Datenbank im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the local server&apos;s database %1: %2</source>
+        <translation>Die Datenbank %1 des lokalen Servers kann nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <source>Starting %1 %2</source>
+        <translation>Starte %1 %2</translation>
+    </message>
+    <message>
+        <source>Stopping the local server (process %1)</source>
+        <translation>Lokaler Server wird beendet (Prozess %1)</translation>
+    </message>
+    <message>
+        <source>The local server is listening on %1</source>
+        <translation>Der lokale Server lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>it was killed or crashed</source>
+        <translation>er wurde zwangsweise beendet oder ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>The local server stopped (%1).</source>
+        <translation>Der lokale Server wurde beendet (%1).</translation>
+    </message>
+    <message>
+        <source>The local server ended before it was ready (%1).</source>
+        <translation>Der lokale Server wurde beendet, bevor er bereit war (%1).</translation>
+    </message>
+    <message>
+        <source>The local server ended before it was ready (%1): %2</source>
+        <translation>Der lokale Server wurde beendet, bevor er bereit war (%1): %2</translation>
+    </message>
+    <message>
+        <source>The local server ended unexpectedly (%1).</source>
+        <translation>Der lokale Server wurde unerwartet beendet (%1).</translation>
+    </message>
+    <message>
+        <source>The local server ended unexpectedly (%1). Its last error: %2</source>
+        <translation>Der lokale Server wurde unerwartet beendet (%1). Sein letzter Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The local server did not report its address within %n second(s).</source>
+        <translation>
+            <numerusform>Der lokale Server hat seine Adresse nicht innerhalb von %n Sekunde gemeldet.</numerusform>
+            <numerusform>Der lokale Server hat seine Adresse nicht innerhalb von %n Sekunden gemeldet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::MainWindow</name>
     <message>
         <source>OTA Desk</source>
@@ -4541,10 +5115,6 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
     <message>
         <source>Server</source>
         <translation>Server</translation>
-    </message>
-    <message>
-        <source>Start the bundled local server or connect to a remote one, and publish signed manifests to it.</source>
-        <translation>Den mitgelieferten lokalen Server starten oder eine Verbindung zu einem entfernten Server herstellen und signierte Manifeste darauf veröffentlichen.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4663,6 +5233,14 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
     <message>
         <source>%1* — OTA Desk</source>
         <translation>%1* — OTA Desk</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver</source>
+        <translation>Se&amp;rver</translation>
+    </message>
+    <message>
+        <source>Publish Selected &amp;Firmware…</source>
+        <translation>Ausgewählte &amp;Firmware veröffentlichen…</translation>
     </message>
 </context>
 <context>
@@ -5371,6 +5949,558 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
     </message>
 </context>
 <context>
+    <name>otadesk::ui::ProfileDialog</name>
+    <message>
+        <source>Do not verify the server&apos;s TLS certificate (insecure)</source>
+        <translation>TLS-Zertifikat des Servers nicht prüfen (unsicher)</translation>
+    </message>
+    <message>
+        <source>Edit Server Profile</source>
+        <translation>Serverprofil bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Server Profile</source>
+        <translation>Neues Serverprofil</translation>
+    </message>
+    <message>
+        <source>https://updates.example.com:8443</source>
+        <translation>https://updates.example.com:8443</translation>
+    </message>
+    <message>
+        <source>Optional: PEM file of a certificate to trust, e.g. server.crt</source>
+        <translation>Optional: PEM-Datei eines vertrauenswürdigen Zertifikats, z. B. server.crt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Certificate checks are off.&lt;/b&gt; Anybody on the network path can read the token and change what the server sends. Use this only for a self-signed local test server; trusting its certificate (CA certificate file) is safer.</source>
+        <translation>&lt;b&gt;Zertifikatsprüfungen sind ausgeschaltet.&lt;/b&gt; Jeder auf dem Netzwerkpfad kann das Token lesen und verändern, was der Server sendet. Verwenden Sie dies nur für einen selbstsignierten lokalen Testserver; seinem Zertifikat zu vertrauen (CA-Zertifikatsdatei) ist sicherer.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored token</source>
+        <translation>Leer lassen, um das gespeicherte Token zu behalten</translation>
+    </message>
+    <message>
+        <source>otd_…</source>
+        <translation>otd_…</translation>
+    </message>
+    <message>
+        <source>Checking the OS keychain…</source>
+        <translation>Schlüsselbund des Betriebssystems wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>The token of this profile is in the settings file; saving moves it to the OS keychain.</source>
+        <translation>Das Token dieses Profils befindet sich in der Einstellungsdatei; beim Speichern wird es in den Schlüsselbund des Betriebssystems verschoben.</translation>
+    </message>
+    <message>
+        <source>The token is kept in the OS keychain.</source>
+        <translation>Das Token wird im Schlüsselbund des Betriebssystems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The token will be stored unencrypted&lt;/b&gt; in %1, because %2.</source>
+        <translation>&lt;b&gt;Das Token wird unverschlüsselt in %1 gespeichert&lt;/b&gt;. Grund: %2.</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <translation>Ein Profil namens &quot;%1&quot; existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Enter the API token (otd_…) the server&apos;s administrator gave you, or create one with &quot;otactl server token&quot;.</source>
+        <translation>Geben Sie das API-Token (otd_…) ein, das Sie vom Administrator des Servers erhalten haben, oder erstellen Sie eines mit &quot;otactl server token&quot;.</translation>
+    </message>
+    <message>
+        <source>API tokens start with &quot;otd_&quot;.</source>
+        <translation>API-Tokens beginnen mit &quot;otd_&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::PublishActions</name>
+    <message>
+        <source>&amp;Publish to Server…</source>
+        <translation>Auf Server &amp;veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>shown on the Envelope tab</source>
+        <translation>auf dem Tab „Umschlag“ angezeigt</translation>
+    </message>
+    <message>
+        <source>of “%1”, just signed</source>
+        <translation>von „%1“, soeben signiert</translation>
+    </message>
+    <message>
+        <source>Connect to a server on the Server page first.</source>
+        <translation>Verbinden Sie sich zuerst auf der Seite „Server“ mit einem Server.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) on %2 lacks the permission %3.</source>
+        <translation>Ihrer Rolle (%1) auf %2 fehlt die Berechtigung %3.</translation>
+    </message>
+    <message>
+        <source>Sends it to %1.</source>
+        <translation>Sendet ihn an %1.</translation>
+    </message>
+    <message>
+        <source>Upload the selected firmware to the server as a payload.</source>
+        <translation>Die ausgewählte Firmware als Payload auf den Server hochladen.</translation>
+    </message>
+    <message>
+        <source>Send the signed SUIT envelope to the server, which checks it against the tenant&apos;s keys.</source>
+        <translation>Den signierten SUIT-Umschlag an den Server senden, der ihn mit den Schlüsseln des Mandanten prüft.</translation>
+    </message>
+    <message>
+        <source>Publish to Server</source>
+        <translation>Auf Server veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Select the firmware entry to publish.</source>
+        <translation>Wählen Sie den zu veröffentlichenden Firmware-Eintrag aus.</translation>
+    </message>
+    <message>
+        <source>Select one firmware entry; they are published one at a time.</source>
+        <translation>Wählen Sie einen einzelnen Firmware-Eintrag aus; sie werden einzeln veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>There is no signed envelope to publish. Sign the manifest (Manifests › Sign…) or open a .suit file first.</source>
+        <translation>Es gibt keinen signierten Umschlag zum Veröffentlichen. Signieren Sie zuerst das Manifest (Manifeste › Signieren…) oder öffnen Sie eine .suit-Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::PublishDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Publish to Server</source>
+        <translation>Auf Server veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishing &lt;b&gt;%1&lt;/b&gt; (library entry %2, %3) to &lt;b&gt;%4&lt;/b&gt; as payload “%5”.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (Bibliothekseintrag %2, %3) wird als Payload „%5“ auf &lt;b&gt;%4&lt;/b&gt; veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Publishing the image of &lt;b&gt;%1&lt;/b&gt; (library entry %2, flattened to binary — the bytes a device installs and a manifest&apos;s digest names) to &lt;b&gt;%3&lt;/b&gt; as payload “%4”.</source>
+        <translation>Das Image von &lt;b&gt;%1&lt;/b&gt; (Bibliothekseintrag %2, in Binärform umgewandelt — die Bytes, die ein Gerät installiert und deren Digest ein Manifest nennt) wird als Payload „%4“ auf &lt;b&gt;%3&lt;/b&gt; veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Preparing the payload…</source>
+        <translation>Payload wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>The stored file of entry %1 is missing.</source>
+        <translation>Die gespeicherte Datei von Eintrag %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the payload: %1</source>
+        <translation>Die Payload kann nicht vorbereitet werden: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to a server any more.</source>
+        <translation>Nicht mehr mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>Uploading… %1 of %2</source>
+        <translation>Wird hochgeladen… %1 von %2</translation>
+    </message>
+    <message>
+        <source>Resuming at %1 after: %2</source>
+        <translation>Fortsetzen bei %1 nach: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was published.</source>
+        <translation>Abgebrochen; es wurde nichts veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The server already had this content: payload %1 “%2”, %3, SHA-256 %4.</source>
+        <translation>Der Server hatte diesen Inhalt bereits: Payload %1 „%2“, %3, SHA-256 %4.</translation>
+    </message>
+    <message>
+        <source>Published as payload %1 “%2”, %3, SHA-256 %4.</source>
+        <translation>Veröffentlicht als Payload %1 „%2“, %3, SHA-256 %4.</translation>
+    </message>
+    <message>
+        <source>Publishing the signed SUIT envelope %1 (%2) to &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>Der signierte SUIT-Umschlag %1 (%2) wird auf &lt;b&gt;%3&lt;/b&gt; veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The server refused the manifest: %1 (%2 %3)</source>
+        <translation>Der Server hat das Manifest abgelehnt: %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>The server already had this manifest: manifest %1, product %2, sequence number %3.</source>
+        <translation>Der Server hatte dieses Manifest bereits: Manifest %1, Produkt %2, Sequenznummer %3.</translation>
+    </message>
+    <message>
+        <source>Published as manifest %1, product %2, sequence number %3.</source>
+        <translation>Veröffentlicht als Manifest %1, Produkt %2, Sequenznummer %3.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Publishing to %1 cancelled.</source>
+        <translation>Veröffentlichen auf %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Publishing to %1 failed: %2</source>
+        <translation>Veröffentlichen auf %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ServerConnection</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered /whoami without a tenant or role.</source>
+        <translation>Der Server unter %1 hat /whoami ohne Mandant oder Rolle beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ServerLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>source=OTA Desk</source>
+        <translation>source=OTA Desk</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ServerLogView</name>
+    <message>
+        <source>Filter the log (message, path, status, request id…)</source>
+        <translation>Protokoll filtern (Meldung, Pfad, Status, Anfrage-ID…)</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Remove the lines shown so far (the server keeps running)</source>
+        <translation>Bisher angezeigte Zeilen entfernen (der Server läuft weiter)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ServerPage</name>
+    <message>
+        <source>Local server log</source>
+        <translation>Protokoll des lokalen Servers</translation>
+    </message>
+    <message>
+        <source>Local (bundled): otadesk-server started by OTA Desk on this computer with the workspace&apos;s database. Remote: a server profile with its URL and token.</source>
+        <translation>Lokal (mitgeliefert): otadesk-server, von OTA Desk auf diesem Computer mit der Datenbank des Arbeitsbereichs gestartet. Remote: ein Serverprofil mit URL und Token.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2) as %3, role %4, tenant %5</source>
+        <translation>Verbunden mit %1 (%2) als %3, Rolle %4, Mandant %5</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Ver&amp;binden</translation>
+    </message>
+    <message>
+        <source>Connect to the chosen server; the local one is started first</source>
+        <translation>Mit dem gewählten Server verbinden; der lokale wird zuerst gestartet</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Close the connection; the local server is stopped</source>
+        <translation>Verbindung schließen; der lokale Server wird beendet</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Local Server</source>
+        <translation>Lokalen Server neu &amp;starten</translation>
+    </message>
+    <message>
+        <source>Stop the bundled otadesk-server and start it again</source>
+        <translation>Den mitgelieferten otadesk-server beenden und erneut starten</translation>
+    </message>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil…</translation>
+    </message>
+    <message>
+        <source>Add a remote server: URL, CA certificate and API token</source>
+        <translation>Remote-Server hinzufügen: URL, CA-Zertifikat und API-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil be&amp;arbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the chosen remote profile</source>
+        <translation>Das gewählte Remote-Profil ändern</translation>
+    </message>
+    <message>
+        <source>Delete Pro&amp;file</source>
+        <translation>Profil &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen remote profile and its stored token</source>
+        <translation>Das gewählte Remote-Profil und sein gespeichertes Token löschen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Mandant:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Local (bundled)</source>
+        <translation>Lokal (mitgeliefert)</translation>
+    </message>
+    <message>
+        <source>Remote: %1</source>
+        <translation>Remote: %1</translation>
+    </message>
+    <message>
+        <source>The workspace changed; the local server of the previous one was stopped.</source>
+        <translation>Der Arbeitsbereich hat sich geändert; der lokale Server des vorherigen wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; does not exist any more.</source>
+        <translation>Das Profil &quot;%1&quot; existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token of profile &quot;%1&quot;: %2. Edit the profile and enter the token again.</source>
+        <translation>Das Token von Profil &quot;%1&quot; kann nicht gelesen werden: %2. Bearbeiten Sie das Profil und geben Sie das Token erneut ein.</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1</source>
+        <translation>Verbindung zu %1 getrennt</translation>
+    </message>
+    <message>
+        <source>Cannot save the profile &quot;%1&quot;: %2</source>
+        <translation>Das Profil &quot;%1&quot; kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved server profile &quot;%1&quot; (%2)</source>
+        <translation>Serverprofil &quot;%1&quot; gespeichert (%2)</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the server profile &quot;%1&quot; and its stored token?</source>
+        <translation>Das Serverprofil &quot;%1&quot; und sein gespeichertes Token löschen?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleted server profile &quot;%1&quot;</source>
+        <translation>Serverprofil &quot;%1&quot; gelöscht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TLS certificate verification is switched off&lt;/b&gt; for %1. The connection is encrypted but the server is not authenticated: anybody on the network path could read the token or change what is sent. Trust the server&apos;s certificate in the profile (CA certificate) instead.</source>
+        <translation>&lt;b&gt;Die Prüfung des TLS-Zertifikats ist ausgeschaltet&lt;/b&gt; für %1. Die Verbindung ist verschlüsselt, aber der Server ist nicht authentifiziert: Jeder auf dem Netzwerkpfad könnte das Token lesen oder verändern, was gesendet wird. Vertrauen Sie stattdessen dem Zertifikat des Servers im Profil (CA-Zertifikat).</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; is stored unencrypted in %2 because the OS keychain could not be used%3.</source>
+        <translation>Das Token von &quot;%1&quot; wird unverschlüsselt in %2 gespeichert, weil der Schlüsselbund des Betriebssystems nicht verwendet werden konnte%3.</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Starting the local server…</source>
+        <translation>Lokaler Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stopping the local server…</source>
+        <translation>Lokaler Server wird beendet…</translation>
+    </message>
+    <message>
+        <source>The local server ended unexpectedly</source>
+        <translation>Der lokale Server wurde unerwartet beendet</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (server administrator)</source>
+        <translation>%1 (Serveradministrator)</translation>
+    </message>
+    <message>
+        <source>Permissions: %1</source>
+        <translation>Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
+    </message>
+    <message>
+        <source>Runs otadesk-server on 127.0.0.1 with the database %1.</source>
+        <translation>Führt otadesk-server auf 127.0.0.1 mit der Datenbank %1 aus.</translation>
+    </message>
+    <message>
+        <source>Process %1 listening on %2.</source>
+        <translation>Prozess %1 lauscht auf %2.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::ServerStatusWidget</name>
+    <message>
+        <source>TLS not verified</source>
+        <translation>TLS nicht verifiziert</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not checked for this connection (insecure opt-out in its profile). Anybody on the network path could read or change the traffic.</source>
+        <translation>Das TLS-Zertifikat des Servers wird für diese Verbindung nicht geprüft (unsichere Ausnahme in seinem Profil). Jeder auf dem Netzwerkpfad könnte den Datenverkehr lesen oder verändern.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (%3), server version %4</source>
+        <translation>Verbunden mit %1 als %2 (%3), Serverversion %4</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connect to a server on the Server page</source>
+        <translation>Auf der Seite „Server“ mit einem Server verbinden</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5559,6 +6689,36 @@ Geräte, die das neuere Manifest installiert haben, würden dieses ablehnen (Rol
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::TokenVault</name>
+    <message>
+        <source>the OS keychain is switched off ($OTADESK_KEYCHAIN=off)</source>
+        <translation>der Schlüsselbund des Betriebssystems ist ausgeschaltet ($OTADESK_KEYCHAIN=off)</translation>
+    </message>
+    <message>
+        <source>this build of OTA Desk has no keychain support (QtKeychain was not found)</source>
+        <translation>dieser Build von OTA Desk unterstützt keinen Schlüsselbund (QtKeychain wurde nicht gefunden)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the OS keychain did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>der Schlüsselbund des Betriebssystems hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>der Schlüsselbund des Betriebssystems hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no token is stored in the OS keychain for this profile</source>
+        <translation>im Schlüsselbund des Betriebssystems ist für dieses Profil kein Token gespeichert</translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>the OS keychain is not available (%1)</source>
+        <translation>der Schlüsselbund des Betriebssystems ist nicht verfügbar (%1)</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,7 @@ QString CommandLine::overview() const
     text += tr("\nRun \"otactl GROUP COMMAND --help\" for the options of a command; \"otactl --version\" prints "
                "the version.\n\nExit codes: 0 ok, 1 usage, 2 input/format error, 3 not found, 4 I/O error, "
                "5 database error, 6 manifest verification failed, 7 sequence number rollback refused, "
+               "8 server unreachable, 9 refused by the server, 10 token not valid or permission missing, "
                "130 cancelled.\n");
     return text;
 }

@@ -75,5 +75,9 @@ void registerBundleCommands(CommandLine &cli);
 void registerKeyCommands(CommandLine &cli);
 void registerManifestCommands(CommandLine &cli);
 void registerServerCommands(CommandLine &cli);
+void registerRemoteCommands(CommandLine &cli); // RemoteCommands.cpp: otactl remote ...
+// "--server URL" -> "--server=URL" (also --token, --ca-cert, --timeout) so that the remote options may come
+// before the command words like the global ones.
+QStringList joinRemoteValueOptions(const QStringList &arguments);
 
 } // namespace otadesk::cli

@@ -13,6 +13,9 @@ enum ExitCode : int {
     ExitDatabase = 5,   // the library database failed
     ExitVerificationFailed = 6, // manifest verify: the envelope decodes but a check (digest, signature, ...) fails
     ExitRollback = 7,   // manifest sign: sequence number not above the one already published for the product
+    ExitUnreachable = 8,  // remote: the server cannot be reached (refused, DNS, timeout, untrusted TLS certificate)
+    ExitRefused = 9,      // remote: the server refused the request (400/409/413/422/429/5xx; message names why)
+    ExitUnauthorized = 10, // remote: 401 (token missing, unknown, revoked, expired) or 403 (role lacks permission)
     ExitInternal = 70,  // a bug (EX_SOFTWARE)
     ExitCancelled = 130 // interrupted (SIGINT) or cancelled
 };
@@ -30,6 +33,7 @@ inline int exitCodeFor(ErrorCode code)
     case ErrorCode::Io: return ExitIo;
     case ErrorCode::Database: return ExitDatabase;
     case ErrorCode::Cancelled: return ExitCancelled;
+    case ErrorCode::Conflict: return ExitRefused; // exists already / state does not allow the change
     case ErrorCode::Internal: return ExitInternal;
     }
     return ExitInternal;

@@ -28,5 +28,6 @@ int main(int argc, char *argv[])
     otadesk::cli::registerKeyCommands(cli);
     otadesk::cli::registerManifestCommands(cli);
     otadesk::cli::registerServerCommands(cli);
-    return cli.run(QCoreApplication::arguments());
+    otadesk::cli::registerRemoteCommands(cli);
+    return cli.run(otadesk::cli::joinRemoteValueOptions(QCoreApplication::arguments()));
 }

@@ -35,9 +35,15 @@ ApiCall *ApiCall::then(QObject *context, std::function<void(const ApiCall &)> ca
     return this;
 }
 
-QJsonObject ApiCall::object() const { return QJsonDocument::fromJson(m_body).object(); }
+QJsonObject ApiCall::object() const
+{
+    return QJsonDocument::fromJson(m_body).object();
+}
 
-QJsonArray ApiCall::array() const { return QJsonDocument::fromJson(m_body).array(); }
+QJsonArray ApiCall::array() const
+{
+    return QJsonDocument::fromJson(m_body).array();
+}
 
 QByteArray ApiCall::rawHeader(const QByteArray &name) const
 {
@@ -85,7 +91,7 @@ void ApiCall::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    m_body = reply->readAll();
+    m_body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_headers = reply->rawHeaderPairs();
     const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError && !m_cancelled;
@@ -136,13 +142,15 @@ void ApiCall::abort()
 bool ApiCall::waitForFinished(int timeoutMs)
 {
     m_autoDelete = false;
+    if (!m_finished) {
+        QEventLoop loop;
+        connect(this, &ApiCall::finished, &loop, &QEventLoop::quit);
+        if (timeoutMs >= 0)
+            QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     if (m_finished)
-        return true;
-    QEventLoop loop;
-    connect(this, &ApiCall::finished, &loop, &QEventLoop::quit);
-    if (timeoutMs >= 0)
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
+        setParent(nullptr); // the caller owns it now, independent of the client's lifetime
     return m_finished;
 }
 

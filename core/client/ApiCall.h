@@ -1,7 +1,7 @@
 #pragma once
-// One asynchronous API request (with its automatic retries). ApiClient creates it; connect to finished() or use
-// then(); by default it deletes itself (deleteLater) right after finished() was emitted, so read what you need
-// inside the slot. Call setAutoDelete(false) to keep it (then delete it yourself).
+// One asynchronous API request (with its automatic retries). ApiClient creates it; connect to finished() or
+// use then(); by default it deletes itself (deleteLater) right after finished() was emitted, so read what you
+// need inside the slot. Call setAutoDelete(false) to keep it (then delete it yourself).
 //
 //   client->whoami()->then(this, [this](const ApiCall &call) {
 //       if (call.failed()) { showError(call.error().toString()); return; }
@@ -9,6 +9,7 @@
 //   });
 #include "core/client/ApiError.h"
 
+#include <functional>
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,7 +18,6 @@
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -40,20 +40,21 @@ public:
     bool failed() const { return m_error.isError(); }
     const ApiError &error() const { return m_error; }
 
-    int status() const { return m_status; }      // HTTP status of the last attempt, 0 if none
+    int status() const { return m_status; } // HTTP status of the last attempt, 0 if none
     const QByteArray &body() const { return m_body; }
-    QJsonObject object() const;                 // the body as a JSON object (empty if it is not one)
+    QJsonObject object() const; // the body as a JSON object (empty if it is not one)
     QJsonArray array() const;
     QByteArray rawHeader(const QByteArray &name) const;
     const QByteArray &method() const { return m_method; }
     QUrl url() const { return m_request.url(); }
-    int attempts() const { return m_attempt; }   // 1 + retries used
+    int attempts() const { return m_attempt; } // 1 + retries used
 
     void setAutoDelete(bool on) { m_autoDelete = on; }
     // Stops the request (and any pending retry); finishes with ApiError::Kind::Cancelled.
     void abort();
     // Blocks in a local event loop until finished (for otactl and tests; never in GUI code). Turns off
-    // auto-delete. False if it did not finish within timeoutMs (-1: no limit).
+    // auto-delete; once finished, the call has no parent any more and the caller must delete it. False if it
+    // did not finish within timeoutMs (-1: no limit).
     bool waitForFinished(int timeoutMs = -1);
 
 Q_SIGNALS:

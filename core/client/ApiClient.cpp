@@ -63,27 +63,33 @@ ApiCall *ApiClient::send(const QByteArray &method, const QString &path, const QU
     QNetworkRequest request = networkRequest(path, query);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    auto *call = new ApiCall(m_network, request, method, body, m_endpoint.retries, m_endpoint.displayName(), this);
+    auto *call =
+        new ApiCall(m_network, request, method, body, m_endpoint.retries, m_endpoint.displayName(), this);
     connect(call, &ApiCall::finished, this, [this, call] {
         if (call->failed())
             Q_EMIT callFailed(call->error());
     });
     if (!m_configError.isEmpty()) {
         const ApiError error = ApiError::other(ApiError::Kind::Local, m_configError);
-        QMetaObject::invokeMethod(call, [call, error] { call->finish(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            call, [call, error] { call->finish(error); }, Qt::QueuedConnection);
         return call;
     }
     if (!m_endpoint.baseUrl.isValid() || m_endpoint.baseUrl.host().isEmpty()) {
         const ApiError error =
             ApiError::other(ApiError::Kind::Local, tr("No server URL is configured for this connection."));
-        QMetaObject::invokeMethod(call, [call, error] { call->finish(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            call, [call, error] { call->finish(error); }, Qt::QueuedConnection);
         return call;
     }
     call->startAttempt();
     return call;
 }
 
-ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query) { return send("GET", path, query); }
+ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
+{
+    return send("GET", path, query);
+}
 
 ApiCall *ApiClient::post(const QString &path, const QJsonObject &body, const QUrlQuery &query)
 {
@@ -100,7 +106,10 @@ ApiCall *ApiClient::put(const QString &path, const QJsonObject &body)
     return send("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
 }
 
-ApiCall *ApiClient::deleteResource(const QString &path) { return send("DELETE", path); }
+ApiCall *ApiClient::deleteResource(const QString &path)
+{
+    return send("DELETE", path);
+}
 
 void ApiClient::abortAll()
 {

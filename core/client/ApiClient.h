@@ -11,10 +11,10 @@
 #include "core/client/ApiTypes.h"
 #include "core/client/ServerEndpoint.h"
 
+#include <optional>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QUrlQuery>
-#include <optional>
 
 class QNetworkAccessManager;
 
@@ -54,29 +54,31 @@ public:
     ApiCall *version(); // GET /version
     ApiCall *whoami();  // -> WhoAmI
 
-    ApiCall *listTenants();                                            // -> Page<Tenant>
+    ApiCall *listTenants();                                                  // -> Page<Tenant>
     ApiCall *createTenant(const QString &name, const QString &adminAccount); // -> {tenant, account, token}
 
     ApiCall *listAccounts(const ListQuery &query = {});               // -> Page<Account>
-    ApiCall *account(qint64 id);                                       // -> Account
+    ApiCall *account(qint64 id);                                      // -> Account
     ApiCall *createAccount(const QString &name, const QString &role); // -> Account
     ApiCall *setAccountRole(qint64 id, const QString &role);          // -> Account
 
     // accountId: list/create tokens of another account (tokens.manage).
-    ApiCall *listTokens(std::optional<qint64> accountId = std::nullopt, const ListQuery &query = {}); // Page<Token>
+    ApiCall *listTokens(std::optional<qint64> accountId = std::nullopt,
+                        const ListQuery &query = {}); // Page<Token>
     ApiCall *createToken(const QString &label, std::optional<int> expiresInDays = std::nullopt,
                          std::optional<qint64> accountId = std::nullopt); // -> Token with secret
     ApiCall *revokeToken(qint64 id);
 
-    ApiCall *listKeys(const ListQuery &query = {});                        // -> Page<Key>
+    ApiCall *listKeys(const ListQuery &query = {});                    // -> Page<Key>
     ApiCall *addKey(const QString &name, const QString &publicKeyPem); // -> Key
     ApiCall *removeKey(qint64 id);
 
     ApiCall *createUpload(const QString &name, qint64 size, const QString &sha256Hex = {}); // -> Upload
-    ApiCall *upload(qint64 id);                                                              // -> Upload
-    ApiCall *putUploadPart(qint64 id, qint64 offset, const QByteArray &bytes);              // -> {received}
-    ApiCall *finishUpload(qint64 id, const QString &sha256Hex);                            // -> Payload
-    ApiCall *abortUpload(qint64 id);
+    // Upload ids are opaque strings.
+    ApiCall *upload(const QString &id);                                                // -> Upload
+    ApiCall *putUploadPart(const QString &id, qint64 offset, const QByteArray &bytes); // -> {received}
+    ApiCall *finishUpload(const QString &id, const QString &sha256Hex);                // -> Payload
+    ApiCall *abortUpload(const QString &id);
 
     ApiCall *listPayloads(const ListQuery &query = {}); // -> Page<Payload>
     ApiCall *payload(qint64 id);                        // -> Payload
@@ -85,8 +87,8 @@ public:
     // envelope: the signed SUIT envelope (raw CBOR); product empty: the server derives it.
     ApiCall *publishManifest(const QByteArray &envelope, const QString &product = {}); // -> Manifest
     ApiCall *listManifests(const ListQuery &query = {});                               // -> Page<Manifest>
-    ApiCall *manifest(qint64 id);                                                       // -> Manifest
-    ApiCall *manifestEnvelope(qint64 id);                                               // body() = raw bytes
+    ApiCall *manifest(qint64 id);                                                      // -> Manifest
+    ApiCall *manifestEnvelope(qint64 id);                                              // body() = raw bytes
     ApiCall *removeManifest(qint64 id);
 
     ApiCall *listAudit(const ListQuery &query = {}); // -> Page<AuditEntry>, newest first
@@ -95,7 +97,8 @@ public:
     void abortAll();
 
 Q_SIGNALS:
-    // Every failed call, after its retries (for a status bar / activity log). 401 means the token is not valid.
+    // Every failed call, after its retries (for a status bar / activity log). 401 means the token is not
+    // valid.
     void callFailed(const otadesk::client::ApiError &error);
 
 private:

@@ -28,19 +28,23 @@ bool ApiError::isTransient() const
 {
     switch (m_kind) {
     case Kind::Network:
-    case Kind::Timeout: return true;
-    case Kind::Http: return m_status == 502 || m_status == 503 || m_status == 504;
-    default: return false;
+    case Kind::Timeout:
+        return true;
+    case Kind::Http:
+        return m_status == 502 || m_status == 503 || m_status == 504;
+    default:
+        return false;
     }
 }
 
 QString ApiError::toString() const
 {
     switch (m_kind) {
-    case Kind::None: return {};
+    case Kind::None:
+        return {};
     case Kind::Http: {
-        const QString tag = m_code.isEmpty() ? QString::number(m_status)
-                                             : QStringLiteral("%1 %2").arg(m_status).arg(m_code);
+        const QString tag =
+            m_code.isEmpty() ? QString::number(m_status) : QStringLiteral("%1 %2").arg(m_status).arg(m_code);
         QString text = (m_status >= 500 ? tr("Server error: %1 (%2)") : tr("Server refused: %1 (%2)"))
                            .arg(m_message, tag);
         if (m_status == 401)
@@ -50,20 +54,25 @@ QString ApiError::toString() const
             text += QLatin1Char(' ') + tr("Try again in %n second(s).", nullptr, m_retryAfter);
         return text;
     }
-    default: return m_message;
+    default:
+        return m_message;
     }
 }
 
 Error ApiError::toError() const
 {
     switch (m_kind) {
-    case Kind::None: return {};
-    case Kind::Cancelled: return Error(ErrorCode::Cancelled, toString());
+    case Kind::None:
+        return {};
+    case Kind::Cancelled:
+        return Error(ErrorCode::Cancelled, toString());
     case Kind::Network:
     case Kind::Tls:
     case Kind::Timeout:
-    case Kind::Local: return Error(ErrorCode::Io, toString());
-    case Kind::InvalidResponse: return Error(ErrorCode::Format, toString());
+    case Kind::Local:
+        return Error(ErrorCode::Io, toString());
+    case Kind::InvalidResponse:
+        return Error(ErrorCode::Format, toString());
     case Kind::Http:
         if (m_status == 404)
             return Error(ErrorCode::NotFound, toString());
@@ -84,13 +93,14 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body, bool 
     ApiError e;
     if (cancelled) {
         e = other(Kind::Cancelled, tr("Cancelled."));
-    } else if (timedOut || net == QNetworkReply::TimeoutError
-               || (net == QNetworkReply::OperationCanceledError && status == 0)) {
+    } else if (timedOut || net == QNetworkReply::TimeoutError ||
+               (net == QNetworkReply::OperationCanceledError && status == 0)) {
         const int ms = reply->request().transferTimeout();
-        e = other(Kind::Timeout, tr("%1 did not answer within %2 s (timeout); the server may be overloaded or "
-                                    "unreachable.")
-                                     .arg(serverName)
-                                     .arg(ms > 0 ? ms / 1000.0 : 30.0));
+        e = other(Kind::Timeout,
+                  tr("%1 did not answer within %2 s (timeout); the server may be overloaded or "
+                     "unreachable.")
+                      .arg(serverName)
+                      .arg(ms > 0 ? ms / 1000.0 : 30.0));
     } else if (status >= 400) {
         const QJsonObject error =
             QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
@@ -98,7 +108,9 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body, bool 
         if (message.isEmpty()) {
             const QString reason =
                 reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().trimmed();
-            message = tr("%1 answered HTTP %2%3 without an API error body").arg(serverName).arg(status)
+            message = tr("%1 answered HTTP %2%3 without an API error body")
+                          .arg(serverName)
+                          .arg(status)
                           .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason);
         }
         e = http(status, error.value(QLatin1String("code")).toString(), message, error);
@@ -107,12 +119,13 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body, bool 
         if (ok)
             e.m_retryAfter = retryAfter;
     } else if (net == QNetworkReply::SslHandshakeFailedError || !tlsDetail.isEmpty()) {
-        e = other(Kind::Tls,
-                  tr("The TLS certificate of %1 is not trusted (%2). Trust the server's certificate with "
-                     "--ca-cert FILE (e.g. the server.crt written by \"otactl server init\"; in the app: the CA "
-                     "certificate of the connection), or, for a local test server only, turn verification off "
-                     "with --insecure.")
-                      .arg(serverName, tlsDetail.isEmpty() ? reply->errorString() : tlsDetail));
+        e = other(
+            Kind::Tls,
+            tr("The TLS certificate of %1 is not trusted (%2). Trust the server's certificate with "
+               "--ca-cert FILE (e.g. the server.crt written by \"otactl server init\"; in the app: the CA "
+               "certificate of the connection), or, for a local test server only, turn verification off "
+               "with --insecure.")
+                .arg(serverName, tlsDetail.isEmpty() ? reply->errorString() : tlsDetail));
     } else if (net != QNetworkReply::NoError) {
         e = other(Kind::Network, tr("Cannot reach %1: %2").arg(serverName, reply->errorString()));
     } else {

@@ -3,9 +3,18 @@
 namespace otadesk::client {
 
 namespace {
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
-qint64 num(const QJsonObject &o, const char *key) { return idFromJson(o.value(QLatin1String(key))); }
-QDateTime time(const QJsonObject &o, const char *key) { return parseApiTime(o.value(QLatin1String(key))); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+qint64 num(const QJsonObject &o, const char *key)
+{
+    return idFromJson(o.value(QLatin1String(key)));
+}
+QDateTime time(const QJsonObject &o, const char *key)
+{
+    return parseApiTime(o.value(QLatin1String(key)));
+}
 } // namespace
 
 QDateTime parseApiTime(const QJsonValue &value)
@@ -37,7 +46,10 @@ QUrlQuery ListQuery::toUrlQuery() const
     return q;
 }
 
-Tenant Tenant::fromJson(const QJsonObject &o) { return {num(o, "id"), str(o, "name"), o}; }
+Tenant Tenant::fromJson(const QJsonObject &o)
+{
+    return {num(o, "id"), str(o, "name"), o};
+}
 
 Account Account::fromJson(const QJsonObject &o)
 {
@@ -100,7 +112,8 @@ Key Key::fromJson(const QJsonObject &o)
 Upload Upload::fromJson(const QJsonObject &o)
 {
     Upload u;
-    u.id = num(o, "id");
+    const QJsonValue id = o.value(QLatin1String("id"));
+    u.id = id.isString() ? id.toString() : QString::number(id.toInteger());
     u.name = str(o, "name");
     u.size = num(o, "size");
     u.received = num(o, "received");

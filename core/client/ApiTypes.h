@@ -2,6 +2,7 @@
 // The objects of the management API (/tmp/api.md, docs/openapi.yaml) as plain structs, parsed from the JSON
 // answers: WhoAmI, Tenant, Account, Token, Key, Upload, Payload, Manifest, AuditEntry and Page<T> for lists.
 // Unknown fields are ignored; absent times are invalid QDateTimes; "json" keeps the original object.
+#include <optional>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -9,7 +10,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
-#include <optional>
 
 namespace otadesk::client {
 
@@ -17,8 +17,8 @@ namespace otadesk::client {
 struct ListQuery
 {
     qint64 offset = 0;
-    int limit = 50;       // 1..500
-    QString sort;         // field name, empty: the server's default
+    int limit = 50; // 1..500
+    QString sort;   // field name, empty: the server's default
     bool descending = false;
     QUrlQuery toUrlQuery() const;
 };
@@ -85,7 +85,7 @@ struct Key
 
 struct Upload
 {
-    qint64 id = 0;
+    QString id; // opaque (the server uses random hex ids for uploads)
     QString name;
     qint64 size = 0;
     qint64 received = 0;

@@ -35,8 +35,8 @@ void DownloadJob::start()
         return fail(ApiError::other(ApiError::Kind::Local, tr("No server connection.")));
     if (QFileInfo::exists(m_path) && !m_overwrite) {
         const ApiError error = ApiError::other(
-            ApiError::Kind::Local,
-            tr("%1 exists already; choose another file or overwrite it (--force).").arg(QDir::toNativeSeparators(m_path)));
+            ApiError::Kind::Local, tr("%1 exists already; choose another file or overwrite it (--force).")
+                                       .arg(QDir::toNativeSeparators(m_path)));
         QTimer::singleShot(0, this, [this, error] { fail(error); });
         return;
     }
@@ -63,12 +63,14 @@ void DownloadJob::onPayloadInfo(const ApiCall &call)
 {
     m_infoCall = nullptr;
     if (call.failed())
-        return fail(m_cancel ? ApiError::other(ApiError::Kind::Cancelled, tr("Download cancelled.")) : call.error());
+        return fail(m_cancel ? ApiError::other(ApiError::Kind::Cancelled, tr("Download cancelled."))
+                             : call.error());
     m_payload = Payload::fromJson(call.object());
     m_part.setFileName(partFilePath());
     if (!m_part.open(QIODevice::ReadWrite))
-        return fail(ApiError::other(ApiError::Kind::Local, tr("Cannot write %1: %2")
-                                                               .arg(QDir::toNativeSeparators(partFilePath()), m_part.errorString())));
+        return fail(ApiError::other(
+            ApiError::Kind::Local,
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(partFilePath()), m_part.errorString())));
     // Continue a .part file left by an earlier attempt: hash what is there.
     m_digest = std::make_unique<crypto::Digest>();
     m_have = m_part.size();
@@ -82,8 +84,10 @@ void DownloadJob::onPayloadInfo(const ApiCall &call)
         while (hashed < m_have) {
             const QByteArray bytes = m_part.read(qMin<qint64>(1024 * 1024, m_have - hashed));
             if (bytes.isEmpty())
-                return fail(ApiError::other(ApiError::Kind::Local, tr("Cannot read %1: %2")
-                                                                       .arg(QDir::toNativeSeparators(partFilePath()), m_part.errorString())));
+                return fail(
+                    ApiError::other(ApiError::Kind::Local, tr("Cannot read %1: %2")
+                                                               .arg(QDir::toNativeSeparators(partFilePath()),
+                                                                    m_part.errorString())));
             m_digest->addData(bytes);
             hashed += bytes.size();
         }
@@ -121,12 +125,15 @@ void DownloadJob::request()
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray etag = m_reply->rawHeader("ETag");
         const QString expected = QLatin1Char('"') + m_payload.sha256 + QLatin1Char('"');
-        if ((status == 200 || status == 206) && !etag.isEmpty() && !m_payload.sha256.isEmpty()
-            && QString::fromLatin1(etag).compare(expected, Qt::CaseInsensitive) != 0) {
+        if ((status == 200 || status == 206) && !etag.isEmpty() && !m_payload.sha256.isEmpty() &&
+            QString::fromLatin1(etag).compare(expected, Qt::CaseInsensitive) != 0) {
             m_acceptBody = false;
-            m_error = ApiError::other(ApiError::Kind::InvalidResponse,
-                                      tr("The server sends content with ETag %1 for payload %2, whose SHA-256 is %3.")
-                                          .arg(QString::fromLatin1(etag)).arg(m_payloadId).arg(m_payload.sha256));
+            m_error = ApiError::other(
+                ApiError::Kind::InvalidResponse,
+                tr("The server sends content with ETag %1 for payload %2, whose SHA-256 is %3.")
+                    .arg(QString::fromLatin1(etag))
+                    .arg(m_payloadId)
+                    .arg(m_payload.sha256));
             m_reply->abort();
             return;
         }
@@ -135,9 +142,11 @@ void DownloadJob::request()
             const auto match = range.match(QString::fromLatin1(m_reply->rawHeader("Content-Range")));
             if (!match.hasMatch() || match.captured(1).toLongLong() != m_have) {
                 m_acceptBody = false;
-                m_error = ApiError::other(ApiError::Kind::InvalidResponse,
-                                          tr("The server answered a range request for offset %1 with Content-Range \"%2\".")
-                                              .arg(m_have).arg(QString::fromLatin1(m_reply->rawHeader("Content-Range"))));
+                m_error = ApiError::other(
+                    ApiError::Kind::InvalidResponse,
+                    tr("The server answered a range request for offset %1 with Content-Range \"%2\".")
+                        .arg(m_have)
+                        .arg(QString::fromLatin1(m_reply->rawHeader("Content-Range"))));
                 m_reply->abort();
                 return;
             }
@@ -165,8 +174,9 @@ void DownloadJob::onReadyRead()
         return;
     if (m_part.write(bytes) != bytes.size()) {
         m_acceptBody = false;
-        m_error = ApiError::other(ApiError::Kind::Local, tr("Cannot write %1: %2")
-                                                             .arg(QDir::toNativeSeparators(partFilePath()), m_part.errorString()));
+        m_error = ApiError::other(
+            ApiError::Kind::Local,
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(partFilePath()), m_part.errorString()));
         m_reply->abort();
         return;
     }
@@ -191,13 +201,16 @@ void DownloadJob::onReplyFinished()
         return fail(ApiError::other(ApiError::Kind::Cancelled, tr("Download cancelled.")));
     const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
     const QByteArray body = m_acceptBody ? QByteArray() : reply->readAll();
-    ApiError error = ApiError::fromReply(reply, body, timedOut, false, m_client->endpoint().displayName(), m_tlsDetail);
+    ApiError error =
+        ApiError::fromReply(reply, body, timedOut, false, m_client->endpoint().displayName(), m_tlsDetail);
     if (!error.isError()) {
         if (m_have == m_payload.size)
             return complete();
         error = ApiError::other(ApiError::Kind::Network,
                                 tr("The download of payload %1 ended after %2 of %3 bytes.")
-                                    .arg(m_payloadId).arg(m_have).arg(m_payload.size));
+                                    .arg(m_payloadId)
+                                    .arg(m_have)
+                                    .arg(m_payload.size));
     }
     if (error.isTransient())
         return retryOrFail(error);
@@ -227,10 +240,12 @@ void DownloadJob::complete()
     m_part.close();
     if (actual != m_payload.sha256) {
         QFile::remove(partFilePath());
-        return fail(ApiError::other(ApiError::Kind::Local,
-                                    tr("The downloaded content of payload %1 has SHA-256 %2, but the server lists %3; "
-                                       "the partial file was removed. Download it again.")
-                                        .arg(m_payloadId).arg(actual, m_payload.sha256)));
+        return fail(ApiError::other(
+            ApiError::Kind::Local,
+            tr("The downloaded content of payload %1 has SHA-256 %2, but the server lists %3; "
+               "the partial file was removed. Download it again.")
+                .arg(m_payloadId)
+                .arg(actual, m_payload.sha256)));
     }
     if (QFileInfo::exists(m_path) && m_overwrite)
         QFile::remove(m_path);

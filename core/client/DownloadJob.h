@@ -6,10 +6,10 @@
 #include "core/client/ApiError.h"
 #include "core/client/ApiTypes.h"
 
+#include <memory>
 #include <QFile>
 #include <QObject>
 #include <QPointer>
-#include <memory>
 
 class QNetworkReply;
 class QTimer;

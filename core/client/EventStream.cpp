@@ -84,7 +84,8 @@ void EventStream::connectNow()
     });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         // Headers arrived: connected, even before the first event or keep-alive.
-        if (m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200 && !m_connected) {
+        if (m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200 &&
+            !m_connected) {
             m_connected = true;
             m_delayMs = m_baseDelayMs;
             m_idleTimer->start(m_idleMs);
@@ -136,12 +137,14 @@ void EventStream::onFinished()
     }
     if (!m_running)
         return;
-    ApiError error = ApiError::fromReply(reply, rest, m_idleAbort, false, m_client ? m_client->endpoint().displayName() : QString(), m_tlsDetail);
+    ApiError error =
+        ApiError::fromReply(reply, rest, m_idleAbort, false,
+                            m_client ? m_client->endpoint().displayName() : QString(), m_tlsDetail);
     if (!error.isError()) // the server ended the stream normally
         error = ApiError::other(ApiError::Kind::Network, tr("The server closed the event stream."));
-    const bool permanent = error.kind() == ApiError::Kind::Tls || error.kind() == ApiError::Kind::Local
-                           || (error.kind() == ApiError::Kind::Http && !error.isTransient()
-                               && error.httpStatus() != 429);
+    const bool permanent =
+        error.kind() == ApiError::Kind::Tls || error.kind() == ApiError::Kind::Local ||
+        (error.kind() == ApiError::Kind::Http && !error.isTransient() && error.httpStatus() != 429);
     if (permanent) {
         m_running = false;
         Q_EMIT failed(error);
@@ -157,7 +160,8 @@ void EventStream::scheduleReconnect(const ApiError &reason)
     int delay = m_parser.retryMs() >= 0 ? qMax(m_parser.retryMs(), m_delayMs) : m_delayMs;
     if (reason.retryAfterSeconds() >= 0)
         delay = qMax(delay, reason.retryAfterSeconds() * 1000);
-    qCInfo(lcClient).noquote() << "event stream:" << reason.toString() << "- reconnecting in" << delay << "ms";
+    qCInfo(lcClient).noquote() << "event stream:" << reason.toString() << "- reconnecting in" << delay
+                               << "ms";
     m_delayMs = qMin(m_delayMs * 2, 30000);
     ++m_reconnects;
     m_reconnectTimer->start(delay);

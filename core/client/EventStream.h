@@ -1,8 +1,8 @@
 #pragma once
 // Live events of the tenant (GET /events, Server-Sent Events). start() connects; every event is emitted with
-// eventReceived(); after a dropped connection (or no byte, not even the 15 s keep-alive, for 45 s) it reconnects
-// with Last-Event-ID so that nothing is missed, waiting reconnectDelayMs (doubling up to 30 s while the server
-// stays unreachable). 401/403/404 answers stop the stream with failed().
+// eventReceived(); after a dropped connection (or no byte, not even the 15 s keep-alive, for 45 s) it
+// reconnects with Last-Event-ID so that nothing is missed, waiting reconnectDelayMs (doubling up to 30 s
+// while the server stays unreachable). 401/403/404 answers stop the stream with failed().
 #include "core/client/ApiError.h"
 #include "core/client/SseParser.h"
 

@@ -6,7 +6,10 @@
 
 namespace otadesk::client {
 
-bool ServerEndpoint::isHttps() const { return baseUrl.scheme() == QLatin1String("https"); }
+bool ServerEndpoint::isHttps() const
+{
+    return baseUrl.scheme() == QLatin1String("https");
+}
 
 QUrl ServerEndpoint::normalizedBaseUrl() const
 {
@@ -36,17 +39,18 @@ Result<QUrl> ServerEndpoint::parseUrl(const QString &text)
     if (!t.contains(QLatin1String("://")))
         t.prepend(QLatin1String("http://"));
     const QUrl url(t, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return fail(ErrorCode::InvalidArgument,
-                    tr("\"%1\" is not a server URL; expected http://HOST:PORT or https://HOST:PORT.").arg(text));
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return fail(
+            ErrorCode::InvalidArgument,
+            tr("\"%1\" is not a server URL; expected http://HOST:PORT or https://HOST:PORT.").arg(text));
     return url;
 }
 
 Status ServerEndpoint::validate() const
 {
-    if (!baseUrl.isValid() || baseUrl.host().isEmpty()
-        || (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https")))
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty() ||
+        (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https")))
         return fail(ErrorCode::InvalidArgument,
                     tr("\"%1\" is not a server URL; expected http://HOST:PORT or https://HOST:PORT.")
                         .arg(baseUrl.toString()));
@@ -74,9 +78,10 @@ Result<QSslConfiguration> ServerEndpoint::sslConfiguration() const
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromData(pem, QSsl::Der);
     if (certificates.isEmpty())
-        return fail(ErrorCode::Format, tr("%1 holds no certificate (expected PEM, e.g. the server.crt written by "
-                                          "\"otactl server init\").")
-                                           .arg(QDir::toNativeSeparators(caCertificateFile)));
+        return fail(ErrorCode::Format,
+                    tr("%1 holds no certificate (expected PEM, e.g. the server.crt written by "
+                       "\"otactl server init\").")
+                        .arg(QDir::toNativeSeparators(caCertificateFile)));
     config.addCaCertificates(certificates);
     return config;
 }

@@ -17,8 +17,8 @@ public:
     QUrl baseUrl;
     // "otd_<prefix>_<secret>"; empty only for health/version.
     QString token;
-    // PEM file with the certificate(s) to trust in addition to the system CAs, e.g. the self-signed server.crt
-    // written by "otactl server init".
+    // PEM file with the certificate(s) to trust in addition to the system CAs, e.g. the self-signed
+    // server.crt written by "otactl server init".
     QString caCertificateFile;
     // Explicit opt-out of certificate verification. Callers MUST make it visible (otactl prints a warning on
     // stderr; the GUI shows it in the status bar).

@@ -4,7 +4,10 @@
 
 namespace otadesk::client {
 
-QJsonObject ServerEvent::json() const { return QJsonDocument::fromJson(data).object(); }
+QJsonObject ServerEvent::json() const
+{
+    return QJsonDocument::fromJson(data).object();
+}
 
 void SseParser::reset()
 {

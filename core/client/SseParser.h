@@ -1,7 +1,7 @@
 #pragma once
 // Incremental parser of a text/event-stream (Server-Sent Events, WHATWG HTML §9.2): feed it bytes as they
-// arrive; it returns the complete events (id/event/data fields, multi-line data joined with "\n", comments and
-// unknown fields ignored, "retry" remembered).
+// arrive; it returns the complete events (id/event/data fields, multi-line data joined with "\n", comments
+// and unknown fields ignored, "retry" remembered).
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -12,9 +12,9 @@ namespace otadesk::client {
 
 struct ServerEvent
 {
-    QString id;       // "id:" of the event (the last one seen if the event had none)
-    QString type;     // "event:", "message" when absent
-    QByteArray data;  // "data:" lines joined with '\n'
+    QString id;               // "id:" of the event (the last one seen if the event had none)
+    QString type;             // "event:", "message" when absent
+    QByteArray data;          // "data:" lines joined with '\n'
     QJsonObject json() const; // data parsed as a JSON object (empty if it is not one)
 };
 

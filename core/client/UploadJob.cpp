@@ -40,7 +40,7 @@ void UploadJob::start()
         return;
     }
     m_size = m_file.size();
-    if (m_uploadId > 0) {
+    if (!m_uploadId.isEmpty()) {
         m_current = m_client->upload(m_uploadId);
         m_current->then(this, [this](const ApiCall &call) { onUploadInfo(call, false); });
     } else {
@@ -82,7 +82,10 @@ void UploadJob::onUploadInfo(const ApiCall &call, bool created)
     if (upload.size != m_size) {
         fail(ApiError::other(ApiError::Kind::Local,
                              tr("The upload %1 on the server expects %2 bytes, but %3 has %4 bytes.")
-                                 .arg(m_uploadId).arg(upload.size).arg(QDir::toNativeSeparators(m_path)).arg(m_size)));
+                                 .arg(m_uploadId)
+                                 .arg(upload.size)
+                                 .arg(QDir::toNativeSeparators(m_path))
+                                 .arg(m_size)));
         return;
     }
     if (upload.state == QLatin1String("finished") && upload.payloadId) {
@@ -99,10 +102,12 @@ void UploadJob::onUploadInfo(const ApiCall &call, bool created)
                 return fail(info.error());
             m_payload = Payload::fromJson(info.object());
             if (m_payload.sha256 != m_sha256Hex)
-                return fail(ApiError::other(ApiError::Kind::Local,
-                                            tr("The upload %1 was finished with different content (SHA-256 %2, "
-                                               "the file has %3).")
-                                                .arg(m_uploadId).arg(m_payload.sha256, m_sha256Hex)));
+                return fail(
+                    ApiError::other(ApiError::Kind::Local,
+                                    tr("The upload %1 was finished with different content (SHA-256 %2, "
+                                       "the file has %3).")
+                                        .arg(m_uploadId)
+                                        .arg(m_payload.sha256, m_sha256Hex)));
             m_offset = m_size;
             Q_EMIT progress(m_offset, m_size);
             succeed();
@@ -110,9 +115,11 @@ void UploadJob::onUploadInfo(const ApiCall &call, bool created)
         return;
     }
     if (upload.state != QLatin1String("open")) {
-        fail(ApiError::other(ApiError::Kind::Local,
-                             tr("The upload %1 is %2 on the server and cannot be continued; start a new upload.")
-                                 .arg(m_uploadId).arg(upload.state)));
+        fail(ApiError::other(
+            ApiError::Kind::Local,
+            tr("The upload %1 is %2 on the server and cannot be continued; start a new upload.")
+                .arg(m_uploadId)
+                .arg(upload.state)));
         return;
     }
     m_offset = upload.received;
@@ -134,14 +141,16 @@ bool UploadJob::digestUpTo(qint64 offset, const QByteArray *chunk, qint64 chunkO
     }
     while (m_hashed < offset) {
         if (!m_file.seek(m_hashed)) {
-            fail(ApiError::other(ApiError::Kind::Local, tr("Cannot read %1: %2")
-                                                            .arg(QDir::toNativeSeparators(m_path), m_file.errorString())));
+            fail(ApiError::other(
+                ApiError::Kind::Local,
+                tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(m_path), m_file.errorString())));
             return false;
         }
         const QByteArray bytes = m_file.read(qMin(kReadChunk, offset - m_hashed));
         if (bytes.isEmpty()) {
-            fail(ApiError::other(ApiError::Kind::Local,
-                                 tr("%1 became shorter while it was uploaded.").arg(QDir::toNativeSeparators(m_path))));
+            fail(ApiError::other(
+                ApiError::Kind::Local,
+                tr("%1 became shorter while it was uploaded.").arg(QDir::toNativeSeparators(m_path))));
             return false;
         }
         m_digest->addData(bytes);
@@ -164,12 +173,13 @@ void UploadJob::sendNextPart()
     if (chunk.size() != length)
         return fail(ApiError::other(ApiError::Kind::Local,
                                     tr("Cannot read %1 bytes at offset %2 of %3: %4")
-                                        .arg(length).arg(offset).arg(QDir::toNativeSeparators(m_path), m_file.errorString())));
+                                        .arg(length)
+                                        .arg(offset)
+                                        .arg(QDir::toNativeSeparators(m_path), m_file.errorString())));
     m_transferred += length;
     m_current = m_client->putUploadPart(m_uploadId, offset, chunk);
-    connect(m_current, &ApiCall::uploadProgress, this, [this, offset](qint64 sent, qint64) {
-        Q_EMIT progress(offset + sent, m_size);
-    });
+    connect(m_current, &ApiCall::uploadProgress, this,
+            [this, offset](qint64 sent, qint64) { Q_EMIT progress(offset + sent, m_size); });
     m_current->then(this, [this, offset, chunk](const ApiCall &call) { onPartDone(call, offset, chunk); });
 }
 
@@ -186,9 +196,12 @@ void UploadJob::onPartDone(const ApiCall &call, qint64 offset, const QByteArray 
     }
     const qint64 received = idFromJson(call.object().value(QLatin1String("received")));
     if (received < offset || received > m_size)
-        return fail(ApiError::other(ApiError::Kind::InvalidResponse,
-                                    tr("The server confirmed %1 bytes of upload %2 after a part at offset %3.")
-                                        .arg(received).arg(m_uploadId).arg(offset)));
+        return fail(
+            ApiError::other(ApiError::Kind::InvalidResponse,
+                            tr("The server confirmed %1 bytes of upload %2 after a part at offset %3.")
+                                .arg(received)
+                                .arg(m_uploadId)
+                                .arg(offset)));
     if (!digestUpTo(received, &chunk, offset))
         return;
     m_offset = received;
@@ -201,7 +214,8 @@ void UploadJob::recover(const ApiError &reason)
     if (m_resumes >= m_maxResumes)
         return fail(reason);
     ++m_resumes;
-    qCInfo(lcClient).noquote() << "upload" << m_uploadId << "interrupted:" << reason.toString() << "- asking the server";
+    qCInfo(lcClient).noquote() << "upload" << m_uploadId << "interrupted:" << reason.toString()
+                               << "- asking the server";
     Q_EMIT resuming(m_offset, reason);
     QTimer::singleShot(qMin(250 * m_resumes, 3000), this, [this] {
         if (m_cancel)
@@ -242,7 +256,7 @@ void UploadJob::fail(const ApiError &error)
 {
     if (m_finished || m_discarding)
         return;
-    if (error.kind() == ApiError::Kind::Cancelled && m_discard && m_uploadId > 0 && m_client) {
+    if (error.kind() == ApiError::Kind::Cancelled && m_discard && !m_uploadId.isEmpty() && m_client) {
         // Finish only once the server has dropped the upload.
         m_discard = false;
         m_discarding = true;

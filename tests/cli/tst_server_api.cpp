@@ -132,6 +132,12 @@ void TestServerApi::rolePermissions()
     QCOMPARE(f.call("GET", QStringLiteral("/api/v1/audit"), viewer).status, 200);
     QCOMPARE(f.call("GET", QStringLiteral("/api/v1/accounts"), viewer).status, 403);
     QCOMPARE(f.call("GET", QStringLiteral("/api/v1/accounts"), manager).status, 200);
+    const Response page = f.call("GET", QStringLiteral("/api/v1/accounts?limit=2&offset=1&sort=name&order=desc"), manager);
+    QCOMPARE(page.json()[QStringLiteral("total")].toInteger(), 5); // root, vera, arno, tina, mia
+    QCOMPARE(items(page).size(), 2);
+    QCOMPARE(items(page).at(0).toObject()[QStringLiteral("name")].toString(), QStringLiteral("tina"));
+    QCOMPARE(items(page).at(1).toObject()[QStringLiteral("name")].toString(), QStringLiteral("root"));
+    QCOMPARE(f.call("GET", QStringLiteral("/api/v1/accounts?sort=password"), manager).status, 400);
     QCOMPARE(f.call("POST", QStringLiteral("/api/v1/accounts"), manager,
                     QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("role"), QStringLiteral("admin")}})
                  .status,

@@ -10,7 +10,7 @@ namespace otadesk::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("otadesk::server::Api", text);
+    return QCoreApplication::translate("otadesk::server", text);
 }
 } // namespace
 
@@ -141,6 +141,28 @@ std::variant<store::ListQuery, ApiResponse> listQueryFrom(const ApiRequest &requ
                                   tr("The query parameter order must be asc or desc, not \"%1\".").arg(order));
     q.descending = order == QLatin1String("desc");
     return q;
+}
+
+ApiResponse pagedList(const ApiRequest &req, QList<QJsonObject> all, const QStringList &sortable)
+{
+    auto query = listQueryFrom(req);
+    if (auto *r = std::get_if<ApiResponse>(&query))
+        return *r;
+    const auto &q = std::get<store::ListQuery>(query);
+    const QString sort = q.sort.isEmpty() ? QStringLiteral("id") : q.sort;
+    if (!sortable.contains(sort))
+        return ApiResponse::error(400, QStringLiteral("invalid_request"),
+                                  tr("Cannot sort by \"%1\"; use one of %2.").arg(sort, sortable.join(QStringLiteral(", "))));
+    std::stable_sort(all.begin(), all.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        const QJsonValue x = a.value(sort), y = b.value(sort);
+        const bool less = x.isDouble() ? x.toDouble() < y.toDouble() : x.toString() < y.toString();
+        const bool more = x.isDouble() ? y.toDouble() < x.toDouble() : y.toString() < x.toString();
+        return q.descending ? more : less;
+    });
+    QJsonArray items;
+    for (qint64 i = q.offset; i < all.size() && items.size() < q.limit; ++i)
+        items.append(all.at(i));
+    return ApiResponse::json(200, pageJson(items, all.size(), q));
 }
 
 QJsonValue isoTime(std::optional<qint64> ms)

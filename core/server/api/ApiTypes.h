@@ -46,6 +46,8 @@ struct ApiRequest
     Result<QJsonObject> jsonBody() const;
     // params[i] as a positive integer id; nullopt when it is not one (the route then answers 404).
     std::optional<qint64> idParam(int i = 0) const;
+
+    Q_DECLARE_TR_FUNCTIONS(otadesk::server::ApiRequest) // last: the macro ends in "private:"
 };
 
 // A file range streamed as the body (the server pumps it with bounded memory).
@@ -72,12 +74,17 @@ struct ApiResponse
     static ApiResponse noContent();
     // Maps a core error to an HTTP error: NotFound 404, InvalidArgument 400, Conflict 409, Checksum 422, else 500.
     static ApiResponse fromError(const Error &error);
+
+    Q_DECLARE_TR_FUNCTIONS(otadesk::server::ApiResponse) // last: the macro ends in "private:"
 };
 
 // A page of a list: {"items":[…],"total":N,"offset":O,"limit":L}.
 QJsonObject pageJson(const QJsonArray &items, qint64 total, const store::ListQuery &query);
 // offset/limit/sort/order from the query string; an error response when they are malformed.
 std::variant<store::ListQuery, ApiResponse> listQueryFrom(const ApiRequest &request);
+// For short lists read whole (tenants, accounts, tokens, keys): sorted by one of `sortable` (JSON field names)
+// and paged in memory with the same query parameters and checks as the database-paged lists.
+ApiResponse pagedList(const ApiRequest &request, QList<QJsonObject> all, const QStringList &sortable);
 // Milliseconds since the epoch as ISO 8601 UTC with milliseconds; null for an unset value.
 QJsonValue isoTime(std::optional<qint64> ms);
 

@@ -14,7 +14,7 @@ namespace otadesk::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("otadesk::server::IdentityRoutes", text);
+    return QCoreApplication::translate("otadesk::server", text);
 }
 
 ApiResponse notFound(const QString &what)
@@ -49,7 +49,7 @@ ApiResponse whoami(ApiContext &, const ApiRequest &req)
 ApiResponse listTenants(ApiContext &ctx, const ApiRequest &req)
 {
     const store::TenantRepository tenants(ctx.db);
-    QJsonArray items;
+    QList<QJsonObject> items;
     if (req.principal.serverAdmin) {
         auto all = tenants.list();
         if (!all)
@@ -62,9 +62,7 @@ ApiResponse listTenants(ApiContext &ctx, const ApiRequest &req)
             return ApiResponse::fromError(own.error());
         items.append(tenantJson(*own));
     }
-    store::ListQuery q;
-    q.limit = int(std::max<qsizetype>(items.size(), 1));
-    return ApiResponse::json(200, pageJson(items, items.size(), q));
+    return pagedList(req, items, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at")});
 }
 
 ApiResponse getTenant(ApiContext &ctx, const ApiRequest &req)
@@ -122,12 +120,11 @@ ApiResponse listAccounts(ApiContext &ctx, const ApiRequest &req)
     auto accounts = store::AccountRepository(ctx.db).list(req.principal.tenantId);
     if (!accounts)
         return ApiResponse::fromError(accounts.error());
-    QJsonArray items;
+    QList<QJsonObject> items;
     for (const store::Account &a : *accounts)
         items.append(accountJson(a));
-    store::ListQuery q;
-    q.limit = int(std::max<qsizetype>(items.size(), 1));
-    return ApiResponse::json(200, pageJson(items, items.size(), q));
+    return pagedList(req, items,
+                     {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("created_at")});
 }
 
 ApiResponse createAccount(ApiContext &ctx, const ApiRequest &req)
@@ -199,15 +196,15 @@ ApiResponse listTokens(ApiContext &ctx, const ApiRequest &req)
     if (!tokens)
         return ApiResponse::fromError(tokens.error());
     const QString only = req.query(QStringLiteral("account_id"));
-    QJsonArray items;
+    QList<QJsonObject> items;
     for (const store::TokenInfo &t : *tokens) {
         if (!mayManage(req, t.accountId) || (!only.isEmpty() && QString::number(t.accountId) != only))
             continue;
         items.append(tokenJson(t));
     }
-    store::ListQuery q;
-    q.limit = int(std::max<qsizetype>(items.size(), 1));
-    return ApiResponse::json(200, pageJson(items, items.size(), q));
+    return pagedList(req, items,
+                     {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("created_at"),
+                      QStringLiteral("last_used_at"), QStringLiteral("account_id")});
 }
 
 ApiResponse createToken(ApiContext &ctx, const ApiRequest &req)

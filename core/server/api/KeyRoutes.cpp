@@ -11,7 +11,7 @@ namespace otadesk::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("otadesk::server::KeyRoutes", text);
+    return QCoreApplication::translate("otadesk::server", text);
 }
 
 ApiResponse listKeys(ApiContext &ctx, const ApiRequest &req)
@@ -19,12 +19,10 @@ ApiResponse listKeys(ApiContext &ctx, const ApiRequest &req)
     auto keys = store::KeyRepository(ctx.db).list(req.principal.tenantId);
     if (!keys)
         return ApiResponse::fromError(keys.error());
-    QJsonArray items;
+    QList<QJsonObject> items;
     for (const store::TenantKey &k : *keys)
         items.append(keyJson(k));
-    store::ListQuery q;
-    q.limit = int(std::max<qsizetype>(items.size(), 1));
-    return ApiResponse::json(200, pageJson(items, items.size(), q));
+    return pagedList(req, items, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at")});
 }
 
 ApiResponse addKey(ApiContext &ctx, const ApiRequest &req)

@@ -17,7 +17,7 @@ namespace otadesk::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("otadesk::server::ManifestRoutes", text);
+    return QCoreApplication::translate("otadesk::server", text);
 }
 
 ApiResponse refuse(const QString &code, const QString &message, const manifest::SuitVerificationReport &report)

@@ -13,7 +13,7 @@ namespace otadesk::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("otadesk::server::PayloadRoutes", text);
+    return QCoreApplication::translate("otadesk::server", text);
 }
 
 std::variant<store::Payload, ApiResponse> payloadOf(ApiContext &ctx, const ApiRequest &req)

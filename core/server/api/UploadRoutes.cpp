@@ -14,7 +14,7 @@ namespace otadesk::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("otadesk::server::UploadRoutes", text);
+    return QCoreApplication::translate("otadesk::server", text);
 }
 
 constexpr qint64 kMaxPayloadBytes = qint64(64) << 30;
@@ -179,6 +179,8 @@ ApiResponse abortUpload(ApiContext &ctx, const ApiRequest &req)
     if (auto st = store::UploadRepository(ctx.db).markAborted(u.tenantId, u.id); !st)
         return ApiResponse::fromError(st.error());
     ctx.uploads.remove(u.id);
+    ctx.audit(req.principal, QStringLiteral("upload.abort"), QStringLiteral("upload"), u.id,
+              {{QStringLiteral("name"), u.name}, {QStringLiteral("received"), double(u.received)}});
     return ApiResponse::noContent();
 }
 } // namespace
