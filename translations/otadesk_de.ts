@@ -2781,6 +2781,10 @@
         <source>The role %1 of account &quot;%2&quot; does not allow this (it needs %3).</source>
         <translation>Die Rolle %1 des Kontos &quot;%2&quot; erlaubt dies nicht (erforderlich ist %3).</translation>
     </message>
+    <message>
+        <source>The request did not arrive in time (at most %1 ms for the head, at most %1 ms without progress for the body).</source>
+        <translation>Die Anfrage kam nicht rechtzeitig an (höchstens %1 ms für den Kopf, höchstens %1 ms ohne Fortschritt für den Inhalt).</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::store::AccountRepository</name>

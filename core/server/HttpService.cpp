@@ -78,6 +78,7 @@ public:
     QByteArray onRejected(const RequestGate::Rejection &r);
     void drain();
     void finish();
+    void sweepConnections();
 
     HttpService *q;
     ServerConfig config;
@@ -85,6 +86,7 @@ public:
     Router router;
     std::unique_ptr<ApiContext> api;
     QTimer housekeeping;
+    QTimer sweep;
     QPointer<QTcpServer> listener;
     QList<QPointer<RequestGate>> gates;
     QElapsedTimer uptime;
@@ -209,6 +211,8 @@ void HttpService::Private::writeResponse(ApiResponse &r, const QHttpServerReques
         responder.writeBody(QByteArrayLiteral(": otadesk event stream\n\n"));
         replayEvents(socket, r.eventTenant, headerOf(request, "last-event-id"));
         api->events.subscribe(socket, r.eventTenant);
+        if (auto *gate = socket->findChild<RequestGate *>(QString(), Qt::FindDirectChildrenOnly))
+            gate->setStreaming();
         return;
     }
     if (r.file) {
@@ -251,11 +255,15 @@ void HttpService::Private::handle(const QHttpServerRequest &request, QTcpSocket 
 QByteArray HttpService::Private::onRejected(const RequestGate::Rejection &r)
 {
     const ApiResponse reply =
-        r.status == 413 ? ApiResponse::error(413, QStringLiteral("payload_too_large"),
-                                             tr("The request body (%1 bytes) is larger than the limit of %2 bytes.")
-                                                 .arg(r.contentLength)
-                                                 .arg(config.maxBodyBytes))
-                        : ApiResponse::error(431, QStringLiteral("headers_too_large"), tr("The request head is too large."));
+        r.status == 413   ? ApiResponse::error(413, QStringLiteral("payload_too_large"),
+                                               tr("The request body (%1 bytes) is larger than the limit of %2 bytes.")
+                                                   .arg(r.contentLength)
+                                                   .arg(config.maxBodyBytes))
+        : r.status == 408 ? ApiResponse::error(408, QStringLiteral("request_timeout"),
+                                               tr("The request did not arrive in time (at most %1 ms for the head, "
+                                                  "at most %1 ms without progress for the body).")
+                                                   .arg(config.requestTimeoutMs))
+                          : ApiResponse::error(431, QStringLiteral("headers_too_large"), tr("The request head is too large."));
     const LogFields fields(QJsonObject{{QStringLiteral("request_id"), QString::fromLatin1(r.requestId)},
                                        {QStringLiteral("method"), QString::fromLatin1(r.method)},
                                        {QStringLiteral("path"), QString::fromLatin1(r.path)},
@@ -263,6 +271,27 @@ QByteArray HttpService::Private::onRejected(const RequestGate::Rejection &r)
                                        {QStringLiteral("content_length"), double(r.contentLength)}});
     qCWarning(lcServer, "request rejected before its body was read");
     return reply.body;
+}
+
+// Slow or idle connections: a head that takes longer than request_timeout_ms, or a body without a byte for that
+// long, gets 408 and is closed (slowloris); a keep-alive connection with nothing in flight is closed after
+// idle_timeout_ms. Event streams and running downloads are left alone.
+void HttpService::Private::sweepConnections()
+{
+    gates.removeAll(QPointer<RequestGate>());
+    for (const QPointer<RequestGate> &gate : std::as_const(gates)) {
+        auto *socket = qobject_cast<QTcpSocket *>(gate->parent());
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState || gate->streaming() || gate->rejected())
+            continue;
+        if (gate->headInProgress() ? gate->msSinceRequestStart() > config.requestTimeoutMs
+                                   : gate->busy() && gate->msSinceLastByte() > config.requestTimeoutMs) {
+            gate->timeOut();
+            continue;
+        }
+        const bool sending = socket->bytesToWrite() > 0 || socket->findChild<FilePump *>();
+        if (!gate->busy() && !sending && gate->msSinceLastByte() > config.idleTimeoutMs)
+            socket->disconnectFromHost();
+    }
 }
 
 void HttpService::Private::drain()
@@ -355,6 +384,8 @@ Status HttpService::start()
                                        .arg(c.listenText)
                                        .arg(c.port)
                                        .arg(listener->errorString()));
+    QObject::connect(&d->sweep, &QTimer::timeout, this, [this] { d->sweepConnections(); });
+    d->sweep.start(std::clamp(std::min(c.requestTimeoutMs, c.idleTimeoutMs) / 4, 50, 5000));
     if (d->api) {
         // Left-overs of a killed server: half-written blobs and uploads nobody resumed within a day.
         d->api->blobs.purgeTemporaryFiles(0);

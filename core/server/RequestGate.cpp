@@ -13,8 +13,9 @@ constexpr int kLingerMs = 500; // keep reading (and dropping) a rejected body br
 
 QByteArray reasonPhrase(int status)
 {
-    return status == 413 ? QByteArrayLiteral("Payload Too Large")
-                         : QByteArrayLiteral("Request Header Fields Too Large");
+    return status == 413   ? QByteArrayLiteral("Payload Too Large")
+           : status == 408 ? QByteArrayLiteral("Request Timeout")
+                           : QByteArrayLiteral("Request Header Fields Too Large");
 }
 } // namespace
 
@@ -22,7 +23,15 @@ RequestGate::RequestGate(QTcpSocket *socket, qint64 maxBodyBytes, RejectHandler 
     : QObject(socket), m_socket(socket), m_maxBodyBytes(maxBodyBytes), m_onReject(std::move(onReject))
 {
     setObjectName(QStringLiteral("otadesk-request-gate"));
+    m_lastByte.start();
     connect(socket, &QIODevice::readyRead, this, &RequestGate::onReadyRead);
+}
+
+void RequestGate::timeOut()
+{
+    if (m_state == State::Rejected)
+        return;
+    reject(m_head, -1, 408);
 }
 
 QByteArray RequestGate::headerValue(const QByteArray &head, const QByteArray &name)
@@ -50,6 +59,7 @@ QByteArray RequestGate::requestIdFor(const QByteArray &incoming)
 
 void RequestGate::onReadyRead()
 {
+    m_lastByte.restart();
     if (m_state == State::Rejected) {
         discard();
         return;

@@ -32,6 +32,15 @@ public:
     // A request head or body is partly received (a shutdown should wait for it).
     bool busy() const { return m_state == State::Body || (m_state == State::Head && !m_head.isEmpty()); }
     bool rejected() const { return m_state == State::Rejected; }
+    // A request head has begun but not ended (slow heads are cut off sooner than slow bodies).
+    bool headInProgress() const { return m_state == State::Head && !m_head.isEmpty(); }
+    qint64 msSinceLastByte() const { return m_lastByte.elapsed(); }
+    qint64 msSinceRequestStart() const { return m_started.isValid() ? m_started.elapsed() : 0; }
+    // The connection carries a long-lived response (the event stream): never closed as idle.
+    void setStreaming() { m_streaming = true; }
+    bool streaming() const { return m_streaming; }
+    // Answers 408 and closes the connection.
+    void timeOut();
     // Milliseconds since the first byte of the current request arrived.
     double elapsedMs() const { return double(m_started.nsecsElapsed()) / 1e6; }
 
@@ -53,6 +62,8 @@ private:
     QByteArray m_head;
     qint64 m_bodyLeft = 0;
     QElapsedTimer m_started;
+    QElapsedTimer m_lastByte;
+    bool m_streaming = false;
 };
 
 } // namespace otadesk::server

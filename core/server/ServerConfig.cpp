@@ -112,6 +112,8 @@ const QList<ConfigKey> &serverConfigKeys()
         {"log_format", "OTADESK_SERVER_LOG_FORMAT", "log-format"},
         {"max_body_bytes", "OTADESK_SERVER_MAX_BODY_BYTES", "max-body-bytes"},
         {"shutdown_timeout_ms", "OTADESK_SERVER_SHUTDOWN_TIMEOUT_MS", "shutdown-timeout-ms"},
+        {"request_timeout_ms", "OTADESK_SERVER_REQUEST_TIMEOUT_MS", "request-timeout-ms"},
+        {"idle_timeout_ms", "OTADESK_SERVER_IDLE_TIMEOUT_MS", "idle-timeout-ms"},
         {"data_dir", "OTADESK_SERVER_DATA_DIR", "data-dir"},
         {"accel_redirect_prefix", "OTADESK_SERVER_ACCEL_REDIRECT_PREFIX", "accel-redirect-prefix"},
     };
@@ -187,6 +189,11 @@ Result<ServerConfig> loadServerConfig(const ConfigSources &sources, QStringList 
             if (!n)
                 return std::unexpected(n.error());
             c.shutdownTimeoutMs = int(*n);
+        } else if (key == QLatin1String("request_timeout_ms") || key == QLatin1String("idle_timeout_ms")) {
+            auto n = parseInteger(key, v, 100, 3600 * 1000);
+            if (!n)
+                return std::unexpected(n.error());
+            (key == QLatin1String("request_timeout_ms") ? c.requestTimeoutMs : c.idleTimeoutMs) = int(*n);
         } else if (key == QLatin1String("data_dir")) {
             c.dataDir = v.value.trimmed().isEmpty() ? QString() : QFileInfo(v.value.trimmed()).absoluteFilePath();
         } else if (key == QLatin1String("accel_redirect_prefix")) {
@@ -231,6 +238,8 @@ QJsonObject ServerConfig::toJson() const
                        {QStringLiteral("log_format"), logFormatName(logFormat)},
                        {QStringLiteral("max_body_bytes"), double(maxBodyBytes)},
                        {QStringLiteral("shutdown_timeout_ms"), shutdownTimeoutMs},
+                       {QStringLiteral("request_timeout_ms"), requestTimeoutMs},
+                       {QStringLiteral("idle_timeout_ms"), idleTimeoutMs},
                        {QStringLiteral("data_dir"), dataDir},
                        {QStringLiteral("accel_redirect_prefix"), accelRedirectPrefix}};
     QJsonObject origin;

@@ -26,6 +26,8 @@ public:
     LogFormat logFormat = LogFormat::Text;
     qint64 maxBodyBytes = 16 * 1024 * 1024;
     int shutdownTimeoutMs = 10000;
+    int requestTimeoutMs = 30000; // a request head must arrive within this; a body must not stall this long
+    int idleTimeoutMs = 120000;   // an idle keep-alive connection is closed after this
     QString dataDir;            // payload blobs and upload parts; default: <SQLite file's folder>/data
     QString accelRedirectPrefix; // when set, payload downloads answer with X-Accel-Redirect for nginx
     QString configFile;              // the file that was read, if any

@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QTcpSocket>
+#include <functional>
 
 using namespace otadesk;
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void auditAndEvents_data() { addBackendRows(); }
     void auditAndEvents();
     void failedLoginThrottling();
+    void slowAndIdleConnections();
 };
 
 void TestServerApi::authentication()
@@ -399,6 +401,75 @@ void TestServerApi::failedLoginThrottling()
     QCOMPARE(errorCode(blocked), QStringLiteral("too_many_requests"));
     const int retryAfter = blocked.header("retry-after").toInt();
     QVERIFY2(retryAfter > 0 && retryAfter <= 60, blocked.header("retry-after").constData());
+}
+
+void TestServerApi::slowAndIdleConnections()
+{
+    ApiFixture f;
+    QVERIFY2(f.setUp(QStringLiteral("sqlite")).isEmpty(), "setup");
+    f.server.reset();
+    QVERIFY(f.start({QStringLiteral("--request-timeout-ms"), QStringLiteral("400"), QStringLiteral("--idle-timeout-ms"),
+                     QStringLiteral("700")})
+                .isEmpty());
+    const auto connectRaw = [&](QTcpSocket &s) {
+        s.connectToHost(f.server->url.host(), quint16(f.server->url.port()));
+        return s.waitForConnected(5000);
+    };
+    const auto readUntilClosed = [](QTcpSocket &s, int ms, const std::function<void()> &meanwhile = {}) -> QByteArray {
+        QByteArray got;
+        QElapsedTimer clock;
+        clock.start();
+        while (s.state() == QAbstractSocket::ConnectedState && clock.elapsed() < ms) {
+            if (meanwhile)
+                meanwhile();
+            s.waitForReadyRead(100);
+            got += s.readAll();
+        }
+        return got + s.readAll();
+    };
+    // A head trickling in (a header line every 100 ms, never ending) is cut off with 408.
+    QTcpSocket slowHead;
+    QVERIFY(connectRaw(slowHead));
+    slowHead.write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n");
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray headReply = readUntilClosed(slowHead, 5000, [&] { slowHead.write("X-Slow: 1\r\n"); });
+    QVERIFY2(headReply.startsWith("HTTP/1.1 408"), headReply.constData());
+    QVERIFY(headReply.contains("request_timeout"));
+    QVERIFY2(clock.elapsed() < 3000, "the slow head was not cut off in time");
+    // A body that stalls gets 408 too.
+    QTcpSocket stalled;
+    QVERIFY(connectRaw(stalled));
+    stalled.write("PUT /api/v1/uploads/0123/parts/0 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789");
+    const QByteArray bodyReply = readUntilClosed(stalled, 5000);
+    QVERIFY2(bodyReply.startsWith("HTTP/1.1 408"), bodyReply.constData());
+    // An idle keep-alive connection is closed; the event stream of the same age is not.
+    QTcpSocket idle, events;
+    QVERIFY(connectRaw(idle));
+    QVERIFY(connectRaw(events));
+    idle.write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    events.write("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + f.adminToken + "\r\n\r\n");
+    QByteArray stream;
+    clock.restart();
+    while (!stream.contains(": otadesk event stream") && clock.elapsed() < 5000) {
+        events.waitForReadyRead(100);
+        stream += events.readAll();
+    }
+    QVERIFY2(stream.startsWith("HTTP/1.1 200"), stream.constData());
+    const QByteArray idleReply = readUntilClosed(idle, 5000);
+    QVERIFY2(idleReply.startsWith("HTTP/1.1 200"), idleReply.constData());
+    QCOMPARE(idle.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(events.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(f.call("POST", QStringLiteral("/api/v1/accounts"), f.adminToken,
+                    QJsonObject{{QStringLiteral("name"), QStringLiteral("late")}, {QStringLiteral("role"), QStringLiteral("viewer")}})
+                 .status,
+             201);
+    clock.restart();
+    while (!stream.contains("late") && clock.elapsed() < 5000) {
+        events.waitForReadyRead(100);
+        stream += events.readAll();
+    }
+    QVERIFY2(stream.contains("account.create"), QByteArray(stream + " / state " + QByteArray::number(events.state()) + " " + events.errorString().toUtf8()).constData());
 }
 
 QTEST_GUILESS_MAIN(TestServerApi)
