@@ -3,6 +3,8 @@
 #include "core/common/Settings.h"
 #include "core/common/Version.h"
 #include "ui/MainWindow.h"
+#include "ui/server/ServerConnection.h"
+#include "ui/server/ServerPage.h"
 #include "ui/firmware/EntryPreview.h"
 #include "ui/firmware/FirmwarePage.h"
 #include "ui/firmware/FirmwareTableModel.h"
@@ -138,5 +140,7 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
+    else // the embedded default: the bundled local server on the workspace, as last time
+        window.serverPage()->connectAtStartup();
     return QApplication::exec();
 }

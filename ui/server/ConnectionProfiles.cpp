@@ -10,6 +10,7 @@ namespace otadesk::ui {
 namespace {
 const QString kGroup = QStringLiteral("ServerProfiles");
 const QString kLast = QStringLiteral("Server/lastConnection");
+const QString kConnectAtStart = QStringLiteral("Server/connectAtStart");
 } // namespace
 
 client::ServerEndpoint ConnectionProfile::endpoint() const
@@ -76,6 +77,17 @@ std::optional<ConnectionProfile> ConnectionProfiles::profile(const QString &name
 }
 
 QString ConnectionProfiles::lastConnection() const { return m_settings->value(kLast).toString(); }
+
+bool ConnectionProfiles::connectAtStart() const
+{
+    return m_settings->value(kConnectAtStart, true).toBool();
+}
+
+void ConnectionProfiles::setConnectAtStart(bool on)
+{
+    m_settings->setValue(kConnectAtStart, on);
+    m_settings->sync();
+}
 
 void ConnectionProfiles::setLastConnection(const QString &name)
 {

@@ -44,6 +44,10 @@ public:
     // Which connection the page showed last: "" for the local server, else a profile name.
     QString lastConnection() const;
     void setLastConnection(const QString &name);
+    // Whether the app connects to the last connection when it starts (default: yes, the bundled local server);
+    // an explicit disconnect turns it off, a connect on.
+    bool connectAtStart() const;
+    void setConnectAtStart(bool on);
 
     // Stores the profile (replacing one of the same name, or renaming `previousName`) and its token; an empty
     // token keeps the stored one. done(status, note): note is non-empty when the token had to go to the

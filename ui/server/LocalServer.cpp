@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTimer>
+#include <csignal>
+#include <sys/prctl.h>
 
 namespace otadesk::ui {
 
@@ -130,6 +132,8 @@ void LocalServer::start()
     Q_EMIT notice(tr("Starting %1 %2").arg(QDir::toNativeSeparators(program), arguments().join(QLatin1Char(' '))));
     qCInfo(lcUi) << "starting local server" << program << arguments();
     m_startTimer->start(m_startTimeoutMs);
+    // If the app dies without stopping it (a signal, a crash), the kernel sends the server SIGTERM: no orphans.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start();
 }
 

@@ -235,11 +235,18 @@ void ServerPage::setWorkspace(const QString &path)
     updateState();
 }
 
+void ServerPage::connectAtStartup()
+{
+    if (m_profiles->connectAtStart())
+        connectSelected();
+}
+
 void ServerPage::connectSelected()
 {
     m_error->hide();
     const QString name = selectedProfile();
     m_profiles->setLastConnection(name);
+    m_profiles->setConnectAtStart(true);
     if (name.isEmpty()) {
         m_wantLocal = true;
         if (m_local->isRunning())
@@ -278,6 +285,7 @@ void ServerPage::connectLocal()
 void ServerPage::disconnectFromServer()
 {
     m_wantLocal = false;
+    m_profiles->setConnectAtStart(false);
     const bool wasConnected = m_connection->state() != ServerConnection::State::Disconnected;
     const QString name = m_connection->name();
     m_connection->disconnectFromServer();

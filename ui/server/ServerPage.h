@@ -55,6 +55,9 @@ public:
 
 public Q_SLOTS:
     void connectSelected();
+    // At application start: connects to the last connection (the bundled local server by default) unless the
+    // user disconnected last time.
+    void connectAtStartup();
     void disconnectFromServer();
     void restartLocalServer();
     void newProfile();
