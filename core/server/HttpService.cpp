@@ -87,6 +87,7 @@ public:
     std::unique_ptr<ApiContext> api;
     QTimer housekeeping;
     QTimer sweep;
+    QTimer logFlush;
     QPointer<QTcpServer> listener;
     QList<QPointer<RequestGate>> gates;
     QElapsedTimer uptime;
@@ -385,6 +386,8 @@ Status HttpService::start()
                                        .arg(c.port)
                                        .arg(listener->errorString()));
     QObject::connect(&d->sweep, &QTimer::timeout, this, [this] { d->sweepConnections(); });
+    QObject::connect(&d->logFlush, &QTimer::timeout, this, [] { flushServerLog(); });
+    d->logFlush.start(100);
     d->sweep.start(std::clamp(std::min(c.requestTimeoutMs, c.idleTimeoutMs) / 4, 50, 5000));
     if (d->api) {
         // Left-overs of a killed server: half-written blobs and uploads nobody resumed within a day.

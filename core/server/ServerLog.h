@@ -17,6 +17,8 @@ QString logFormatName(LogFormat format);
 
 // Installs the message handler for the whole process (idempotent; the format can be changed later).
 void installServerLogHandler(LogFormat format);
+// Writes out buffered per-request log lines (HttpService calls it every 100 ms; exit flushes too).
+void flushServerLog();
 
 // One formatted line without the trailing newline. JSON lines are objects with ts, level, category, msg and the
 // fields; text lines are "TS LEVEL CATEGORY: MSG key=value ...".
