@@ -2738,6 +2738,10 @@
         <source>This request needs an API token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
         <translation>Diese Anfrage benötigt ein API-Token: Senden Sie &quot;Authorization: Bearer &lt;token&gt;&quot;.</translation>
     </message>
+    <message>
+        <source>Use a valid token; an administrator issues new ones (POST /api/v1/tokens, or &quot;otactl server token&quot; on the server&apos;s database).</source>
+        <translation>Verwenden Sie ein gültiges Token; neue stellt ein Administrator aus (POST /api/v1/tokens oder „otactl server token“ auf der Datenbank des Servers).</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::server::HttpService</name>

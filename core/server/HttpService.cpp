@@ -390,8 +390,9 @@ Status HttpService::start()
     d->logFlush.start(100);
     d->sweep.start(std::clamp(std::min(c.requestTimeoutMs, c.idleTimeoutMs) / 4, 50, 5000));
     if (d->api) {
-        // Left-overs of a killed server: half-written blobs and uploads nobody resumed within a day.
-        d->api->blobs.purgeTemporaryFiles(0);
+        // Left-overs of a killed server: half-written blobs (older than an hour, so that another instance sharing
+        // data_dir keeps the files it is writing) and uploads nobody resumed within a day.
+        d->api->blobs.purgeTemporaryFiles();
         purgeStaleUploads(*d->api);
         d->housekeeping.setInterval(3600 * 1000);
         QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { purgeStaleUploads(*d->api); });

@@ -23,7 +23,6 @@ Result<AuditEntry> AuditLog::append(qint64 tenantId, const QString &actor, const
         return fail(ErrorCode::InvalidArgument, tr("An audit entry needs an action."));
     AuditEntry e{0, tenantId, actor, action, objectType, objectId, details, nowMs()};
     const QString json = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
     auto id =
         m_db.scalar(QStringLiteral("INSERT INTO audit_log(tenant_id, actor, action, object_type, object_id,"
                                    " details, at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),

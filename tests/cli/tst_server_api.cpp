@@ -6,6 +6,7 @@
 #include "../unit/ManifestTestSpecs.h"
 #include "core/crypto/Key.h"
 #include "core/manifest/EnvelopeSigner.h"
+#include "core/store/TokenRepository.h"
 
 #include <QJsonArray>
 #include <QTcpSocket>
@@ -107,10 +108,22 @@ void TestServerApi::authentication()
             sawRevoked = t.toObject()[QStringLiteral("revoked")].toBool();
     }
     QVERIFY(sawRevoked);
-    // Expired tokens are refused too.
+    // A lifetime of 0 days is refused; a token past its expiry is refused with the reason.
     const Response expiring = f.call("POST", QStringLiteral("/api/v1/tokens"), f.adminToken,
                                      QJsonObject{{QStringLiteral("expires_in_days"), 0}});
     QCOMPARE(expiring.status, 400);
+    {
+        auto db = store::Database::open(f.dbUrl);
+        QVERIFY(db);
+        const qint64 tenant = me.json()[QStringLiteral("tenant")].toObject()[QStringLiteral("id")].toInteger();
+        const qint64 account = me.json()[QStringLiteral("account")].toObject()[QStringLiteral("id")].toInteger();
+        auto old = store::TokenRepository(**db).issue(tenant, account, QStringLiteral("old"), store::nowMs() - 1000);
+        QVERIFY(old);
+        const Response expired = f.call("GET", QStringLiteral("/api/v1/whoami"), old->secret.toLatin1());
+        QCOMPARE(expired.status, 401);
+        QVERIFY2(expired.body.contains("expired"), expired.body.constData());
+        QVERIFY2(expired.body.contains("otactl server token"), expired.body.constData()); // says what to do
+    }
     // Health stays public.
     QCOMPARE(f.call("GET", QStringLiteral("/api/v1/health"), {}).status, 200);
 }

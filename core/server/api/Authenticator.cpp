@@ -66,7 +66,9 @@ Authenticator::Verdict Authenticator::authenticate(const QByteArray &authorizati
         }
         recordFailure(address, now);
         v.outcome = Outcome::Invalid;
-        v.message = who.error().message();
+        v.message = who.error().message() + u' ' +
+                    tr("Use a valid token; an administrator issues new ones (POST /api/v1/tokens, or "
+                       "\"otactl server token\" on the server's database).");
         return v;
     }
     v.outcome = Outcome::Ok;
