@@ -14,7 +14,7 @@ OTADESK_PACKAGES=(
     libgl-dev libxkbcommon-dev libssl-dev zlib1g-dev
     clang libclang-rt-dev binutils srecord python3 python3-cbor2 python3-cryptography
     xvfb xauth imagemagick fonts-dejavu-core appstream desktop-file-utils
-    postgresql nginx wrk qtkeychain-qt6-dev
+    postgresql nginx wrk qtkeychain-qt6-dev bsdiff xdelta3 zstd
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
