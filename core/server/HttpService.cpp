@@ -71,6 +71,7 @@ public:
     void addRoutes();
     ApiResponse dispatch(const QHttpServerRequest &request, const QByteArray &requestId);
     ApiResponse authorize(const Router::Route &route, const QHttpServerRequest &request, Principal &principal);
+    ApiResponse authorizeDevice(const QHttpServerRequest &request, store::DeviceIdentity &device);
     void writeResponse(ApiResponse &response, const QHttpServerRequest &request, QTcpSocket *socket,
                        QHttpServerResponder &responder, const QByteArray &requestId);
     void replayEvents(QTcpSocket *socket, qint64 tenantId, const QByteArray &lastEventId);
@@ -122,6 +123,10 @@ void HttpService::Private::addRoutes()
     addPayloadRoutes(router, *api);
     addManifestRoutes(router, *api);
     addAuditRoutes(router, *api);
+    addDeviceListRoutes(router, *api);
+    addDeviceEditRoutes(router, *api);
+    addGroupRoutes(router, *api);
+    addDeviceProtocolRoutes(router, *api);
 }
 
 ApiResponse HttpService::Private::authorize(const Router::Route &route, const QHttpServerRequest &request,
@@ -157,6 +162,35 @@ ApiResponse HttpService::Private::authorize(const Router::Route &route, const QH
     return ApiResponse{0, {}, {}, {}, {}, false, 0};
 }
 
+ApiResponse HttpService::Private::authorizeDevice(const QHttpServerRequest &request, store::DeviceIdentity &device)
+{
+    if (!api)
+        return ApiResponse::error(503, QStringLiteral("unavailable"),
+                                  tr("This server runs without a database (start it with --database)."));
+    const QByteArray certHeader =
+        config.clientCertHeader.isEmpty() ? QByteArray() : headerOf(request, config.clientCertHeader.toLatin1());
+    const auto verdict = api->deviceAuth.authenticate(headerOf(request, "authorization"), certHeader,
+                                                      request.remoteAddress());
+    switch (verdict.outcome) {
+    case DeviceAuthenticator::Outcome::Ok:
+        device = verdict.identity;
+        return ApiResponse{0, {}, {}, {}, {}, false, 0};
+    case DeviceAuthenticator::Outcome::Throttled: {
+        ApiResponse r = ApiResponse::error(429, QStringLiteral("too_many_requests"), verdict.message);
+        r.headers.push_back({"Retry-After", QByteArray::number(verdict.retryAfterSeconds)});
+        return r;
+    }
+    case DeviceAuthenticator::Outcome::Unavailable:
+        return ApiResponse::error(503, QStringLiteral("unavailable"), verdict.message);
+    case DeviceAuthenticator::Outcome::Missing:
+    case DeviceAuthenticator::Outcome::Invalid:
+        break;
+    }
+    ApiResponse r = ApiResponse::error(401, QStringLiteral("unauthenticated"), verdict.message);
+    r.headers.push_back({"WWW-Authenticate", "Bearer realm=\"otadesk-device\""});
+    return r;
+}
+
 ApiResponse HttpService::Private::dispatch(const QHttpServerRequest &request, const QByteArray &requestId)
 {
     const QString path = request.url().path();
@@ -174,8 +208,12 @@ ApiResponse HttpService::Private::dispatch(const QHttpServerRequest &request, co
         r.headers.push_back({"Allow", m.allowed.join(", ")});
         return r;
     }
-    ApiRequest req{request, m.params, {}, requestId};
-    if (m.route->permission != Permission::Public) {
+    ApiRequest req{request, m.params, {}, requestId, {}};
+    if (m.route->permission == Permission::Device) {
+        ApiResponse denied = authorizeDevice(request, req.device);
+        if (denied.status != 0)
+            return denied;
+    } else if (m.route->permission != Permission::Public) {
         ApiResponse denied = authorize(*m.route, request, req.principal);
         if (denied.status != 0)
             return denied;
@@ -331,6 +369,8 @@ void HttpService::Private::finish()
     if (finished)
         return;
     finished = true;
+    if (api)
+        api->checkins.flush(); // last-seen times collected since the last write
     for (const QPointer<RequestGate> &gate : std::as_const(gates)) {
         if (auto *socket = gate ? qobject_cast<QTcpSocket *>(gate->parent()) : nullptr)
             socket->abort();

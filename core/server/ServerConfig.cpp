@@ -116,6 +116,9 @@ const QList<ConfigKey> &serverConfigKeys()
         {"idle_timeout_ms", "OTADESK_SERVER_IDLE_TIMEOUT_MS", "idle-timeout-ms"},
         {"data_dir", "OTADESK_SERVER_DATA_DIR", "data-dir"},
         {"accel_redirect_prefix", "OTADESK_SERVER_ACCEL_REDIRECT_PREFIX", "accel-redirect-prefix"},
+        {"device_poll_seconds", "OTADESK_SERVER_DEVICE_POLL_SECONDS", "device-poll-seconds"},
+        {"client_cert_header", "OTADESK_SERVER_CLIENT_CERT_HEADER", "client-cert-header"},
+        {"trusted_proxies", "OTADESK_SERVER_TRUSTED_PROXIES", "trusted-proxies"},
     };
     return keys;
 }
@@ -201,6 +204,21 @@ Result<ServerConfig> loadServerConfig(const ConfigSources &sources, QStringList 
             if (!p.isEmpty() && (!p.startsWith(u'/') || !p.endsWith(u'/') || p.contains(QLatin1String(".."))))
                 return bad(key, v, tr("expected a URI path that starts and ends with /, e.g. /_otadesk_blobs/"));
             c.accelRedirectPrefix = p;
+        } else if (key == QLatin1String("device_poll_seconds")) {
+            auto n = parseInteger(key, v, 5, 7 * 24 * 3600);
+            if (!n)
+                return std::unexpected(n.error());
+            c.devicePollSeconds = int(*n);
+        } else if (key == QLatin1String("client_cert_header")) {
+            c.clientCertHeader = v.value.trimmed();
+        } else if (key == QLatin1String("trusted_proxies")) {
+            c.trustedProxies.clear();
+            for (const QString &part : v.value.split(u',', Qt::SkipEmptyParts)) {
+                QHostAddress a;
+                if (!a.setAddress(part.trimmed()))
+                    return bad(key, v, tr("expected IP addresses separated by commas"));
+                c.trustedProxies.append(a);
+            }
         }
     }
     if (c.dataDir.isEmpty() && !c.database.isEmpty()) {
@@ -241,7 +259,13 @@ QJsonObject ServerConfig::toJson() const
                        {QStringLiteral("request_timeout_ms"), requestTimeoutMs},
                        {QStringLiteral("idle_timeout_ms"), idleTimeoutMs},
                        {QStringLiteral("data_dir"), dataDir},
-                       {QStringLiteral("accel_redirect_prefix"), accelRedirectPrefix}};
+                       {QStringLiteral("accel_redirect_prefix"), accelRedirectPrefix},
+                       {QStringLiteral("device_poll_seconds"), devicePollSeconds},
+                       {QStringLiteral("client_cert_header"), clientCertHeader}};
+    QStringList proxies;
+    for (const QHostAddress &a : trustedProxies)
+        proxies.append(a.toString());
+    values.insert(QStringLiteral("trusted_proxies"), proxies.join(u','));
     QJsonObject origin;
     for (auto it = origins.cbegin(); it != origins.cend(); ++it)
         origin.insert(it.key(), it.value());

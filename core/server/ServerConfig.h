@@ -30,6 +30,9 @@ public:
     int idleTimeoutMs = 120000;   // an idle keep-alive connection is closed after this
     QString dataDir;            // payload blobs and upload parts; default: <SQLite file's folder>/data
     QString accelRedirectPrefix; // when set, payload downloads answer with X-Accel-Redirect for nginx
+    int devicePollSeconds = 300;  // the check-in interval devices are told
+    QString clientCertHeader;     // header carrying a device's certificate fingerprint (set by a TLS proxy)
+    QList<QHostAddress> trustedProxies{QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)};
     QString configFile;              // the file that was read, if any
     QHash<QString, QString> origins; // key -> "default", "file", "env:NAME", "flag"
 

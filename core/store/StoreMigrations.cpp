@@ -119,11 +119,108 @@ Migration schemaV2()
                 both("ALTER TABLE manifests ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
             }};
 }
+// The fleet: devices with their production data, credentials (a device token or a certificate fingerprint),
+// what they report at check-in (components, attributes), operator tags and metadata, groups, enrolment tokens
+// for self-registration and a history of what changed. Text compared by filters is byte-wise (COLLATE "C" on
+// PostgreSQL in the filter SQL); serial_key and version_key are written by the server so that natural and
+// version order are plain text order.
+Migration schemaV3()
+{
+    return {3,
+            {
+                both("CREATE TABLE devices ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " serial TEXT NOT NULL,"
+                     " serial_key TEXT NOT NULL,"
+                     " model TEXT NOT NULL DEFAULT '',"
+                     " hw_rev TEXT NOT NULL DEFAULT '',"
+                     " batch TEXT NOT NULL DEFAULT '',"
+                     " year INTEGER NOT NULL DEFAULT 0,"
+                     " vendor_id TEXT NOT NULL DEFAULT '',"
+                     " class_id TEXT NOT NULL DEFAULT '',"
+                     " status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('pending', 'accepted', 'rejected')),"
+                     " update_state TEXT NOT NULL DEFAULT 'idle',"
+                     " address TEXT NOT NULL DEFAULT '',"
+                     " wake_schedule TEXT NOT NULL DEFAULT '',"
+                     " first_seen BIGINT NOT NULL DEFAULT 0,"
+                     " last_seen BIGINT NOT NULL DEFAULT 0,"
+                     " created_at BIGINT NOT NULL,"
+                     " token_prefix TEXT UNIQUE,"
+                     " token_sha256 TEXT,"
+                     " cert_fingerprint TEXT,"
+                     " report_sha256 TEXT NOT NULL DEFAULT '',"
+                     " checkins BIGINT NOT NULL DEFAULT 0,"
+                     " UNIQUE (tenant_id, serial),"
+                     " UNIQUE (tenant_id, id))"),
+                both("CREATE INDEX devices_model ON devices(tenant_id, model)"),
+                both("CREATE INDEX devices_batch ON devices(tenant_id, batch)"),
+                both("CREATE INDEX devices_serial_key ON devices(tenant_id, serial_key)"),
+                both("CREATE INDEX devices_year ON devices(tenant_id, year)"),
+                both("CREATE INDEX devices_last_seen ON devices(tenant_id, last_seen)"),
+                both("CREATE UNIQUE INDEX devices_cert ON devices(cert_fingerprint)"),
+                both("CREATE TABLE device_components ("
+                     " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+                     " name TEXT NOT NULL,"
+                     " version TEXT NOT NULL,"
+                     " version_key TEXT NOT NULL,"
+                     " digest TEXT NOT NULL DEFAULT '',"
+                     " slot INTEGER NOT NULL DEFAULT -1,"
+                     " PRIMARY KEY (device_id, name))"),
+                both("CREATE INDEX device_components_version ON device_components(name, version_key)"),
+                both("CREATE TABLE device_tags ("
+                     " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+                     " tag TEXT NOT NULL,"
+                     " PRIMARY KEY (device_id, tag))"),
+                both("CREATE INDEX device_tags_tag ON device_tags(tag)"),
+                both("CREATE TABLE device_attributes ("
+                     " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+                     " kind TEXT NOT NULL CHECK (kind IN ('a', 'm')),"
+                     " name TEXT NOT NULL,"
+                     " value TEXT NOT NULL,"
+                     " PRIMARY KEY (device_id, kind, name))"),
+                both("CREATE INDEX device_attributes_value ON device_attributes(kind, name, value)"),
+                both("CREATE TABLE device_groups ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " name TEXT NOT NULL,"
+                     " kind TEXT NOT NULL CHECK (kind IN ('static', 'dynamic')),"
+                     " filter TEXT NOT NULL DEFAULT '',"
+                     " description TEXT NOT NULL DEFAULT '',"
+                     " created_by TEXT NOT NULL DEFAULT '',"
+                     " created_at BIGINT NOT NULL,"
+                     " UNIQUE (tenant_id, name))"),
+                both("CREATE TABLE group_members ("
+                     " group_id BIGINT NOT NULL REFERENCES device_groups(id) ON DELETE CASCADE,"
+                     " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+                     " PRIMARY KEY (group_id, device_id))"),
+                both("CREATE INDEX group_members_device ON group_members(device_id)"),
+                both("CREATE TABLE device_events ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+                     " at BIGINT NOT NULL,"
+                     " kind TEXT NOT NULL,"
+                     " details TEXT NOT NULL DEFAULT '{}')"),
+                both("CREATE INDEX device_events_device ON device_events(device_id, id)"),
+                both("CREATE TABLE enrolment_tokens ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " prefix TEXT NOT NULL UNIQUE,"
+                     " secret_sha256 TEXT NOT NULL,"
+                     " label TEXT NOT NULL DEFAULT '',"
+                     " auto_accept INTEGER NOT NULL DEFAULT 0,"
+                     " created_by TEXT NOT NULL DEFAULT '',"
+                     " created_at BIGINT NOT NULL,"
+                     " expires_at BIGINT,"
+                     " revoked INTEGER NOT NULL DEFAULT 0)"),
+            }};
+}
 } // namespace
 
 const QList<Migration> &storeMigrations()
 {
-    static const QList<Migration> list = {schemaV1(), schemaV2()};
+    static const QList<Migration> list = {schemaV1(), schemaV2(), schemaV3()};
     return list;
 }
 

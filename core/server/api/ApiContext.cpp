@@ -4,14 +4,40 @@
 
 #include "core/common/Logging.h"
 #include "core/store/AuditLog.h"
+#include "core/fleet/filter/Filter.h"
+#include "core/store/Database.h"
+#include "core/store/GroupRepository.h"
 #include "core/store/PayloadRepository.h"
 
 namespace otadesk::server {
 
 
 ApiContext::ApiContext(const store::Database &database, const ServerConfig &serverConfig)
-    : db(database), config(serverConfig), blobs(serverConfig.dataDir), uploads(blobs), auth(database)
+    : db(database), config(serverConfig), blobs(serverConfig.dataDir), uploads(blobs), auth(database),
+      deviceAuth(database, serverConfig), checkins(database)
 {
+}
+
+std::variant<store::DeviceWhere, ApiResponse> ApiContext::deviceWhere(const ApiRequest &req, const QString &text) const
+{
+    auto parsed = fleet::Filter::parse(text);
+    if (!parsed)
+        return ApiResponse::error(400, QStringLiteral("invalid_filter"), parsed.error().message(),
+                                  {{QStringLiteral("column"), double(parsed.error().where().offset + 1)}});
+    const qint64 tenantId = req.principal.tenantId;
+    auto expanded = parsed->expandGroups([this, tenantId](const QString &name) -> std::optional<QString> {
+        auto g = store::GroupRepository(db).find(tenantId, name);
+        if (!g || g->kind != QLatin1String("dynamic"))
+            return std::nullopt;
+        return g->filter;
+    });
+    if (!expanded)
+        return ApiResponse::error(400, QStringLiteral("invalid_filter"), expanded.error().message());
+    fleet::FilterContext ctx;
+    ctx.nowMs = store::nowMs();
+    const fleet::SqlCondition sql = expanded->toSql(
+        db.dialect() == store::Dialect::Postgres ? fleet::SqlDialect::Postgres : fleet::SqlDialect::Sqlite, ctx);
+    return store::DeviceWhere{sql.sql, sql.values};
 }
 
 void ApiContext::audit(const Principal &who, const QString &action, const QString &objectType,

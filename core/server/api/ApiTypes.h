@@ -2,6 +2,7 @@
 // What a management API handler sees and returns: the request with its path parameters and the authenticated
 // principal, and a response that is JSON, raw bytes, a file range to stream, or a Server-Sent Events stream.
 #include "core/common/Error.h"
+#include "core/store/DeviceCredentials.h"
 #include "core/store/StoreTypes.h"
 
 #include <QByteArray>
@@ -38,6 +39,7 @@ struct ApiRequest
     QStringList params; // the {…} segments of the route, in order
     Principal principal;
     QByteArray requestId;
+    store::DeviceIdentity device; // routes with Permission::Device: the device that signed in
 
     QByteArray header(const QByteArray &name) const;
     QString query(const QString &name) const;

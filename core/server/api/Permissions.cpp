@@ -31,6 +31,11 @@ const Grant kGrants[] = {
     {Permission::AuditRead, "audit.read", {Role::Admin, Role::ReleaseManager, Role::Author, Role::Technician, Role::Viewer}},
     {Permission::EventsRead, "events.read",
      {Role::Admin, Role::ReleaseManager, Role::Author, Role::Technician, Role::Viewer}},
+    {Permission::DevicesRead, "devices.read",
+     {Role::Admin, Role::ReleaseManager, Role::Author, Role::Technician, Role::Viewer}},
+    {Permission::DevicesWrite, "devices.write", {Role::Admin, Role::ReleaseManager, Role::Technician}},
+    {Permission::DevicesImport, "devices.import", {Role::Admin, Role::ReleaseManager}},
+    {Permission::GroupsWrite, "groups.write", {Role::Admin, Role::ReleaseManager, Role::Author, Role::Technician}},
 };
 } // namespace
 
@@ -38,6 +43,8 @@ bool roleAllows(Role role, Permission permission)
 {
     if (permission == Permission::Public || permission == Permission::Authenticated)
         return true;
+    if (permission == Permission::Device)
+        return false; // only device credentials, never an account's token
     for (const Grant &g : kGrants) {
         if (g.permission == permission)
             return std::find(g.roles.begin(), g.roles.end(), role) != g.roles.end();
@@ -51,6 +58,8 @@ QString permissionName(Permission permission)
         if (g.permission == permission)
             return QString::fromLatin1(g.name);
     }
+    if (permission == Permission::Device)
+        return QStringLiteral("device");
     return permission == Permission::Public ? QStringLiteral("public") : QStringLiteral("authenticated");
 }
 

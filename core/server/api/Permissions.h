@@ -25,6 +25,11 @@ enum class Permission
     ManifestsDelete,
     AuditRead,
     EventsRead,
+    DevicesRead,
+    DevicesWrite,  // tags, metadata, acceptance, tokens, removal
+    DevicesImport, // bulk registration, enrolment tokens
+    GroupsWrite,
+    Device,        // a device's own credential (device token or client certificate), on /device/v1
 };
 
 bool roleAllows(store::Role role, Permission permission);
