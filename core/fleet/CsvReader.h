@@ -16,6 +16,8 @@ public:
     // The next record's fields; false at the end. line() is the 1-based line where that record started.
     bool next(QStringList &fields);
     qint64 line() const { return m_recordLine; }
+    // Byte offset just after the last record returned (where the next one starts).
+    qsizetype position() const { return m_pos; }
     char separator() const { return m_separator; }
     // Set when a quoted field was still open at the end of the data.
     bool unterminatedQuote() const { return m_unterminated; }

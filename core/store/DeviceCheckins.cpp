@@ -86,7 +86,7 @@ Status DeviceCheckins::applyReport(qint64 tenantId, qint64 deviceId, const Repor
         if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_components(device_id, name, version, version_key,"
                                               " digest, slot) VALUES (?, ?, ?, ?, ?, ?)"),
                                {deviceId, c.name, c.version, fleet::Version::parse(c.version).sortKey(),
-                                QString::fromLatin1(c.digest.toHex()), c.slot});
+                                text(QString::fromLatin1(c.digest.toHex())), c.slot});
             !q)
             return std::unexpected(q.error());
     }

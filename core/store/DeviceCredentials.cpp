@@ -59,10 +59,11 @@ DeviceToken DeviceCredentials::newToken(const char *kind)
 
 QString DeviceCredentials::prefixOf(const QString &token, const char *kind)
 {
-    const QStringList parts = token.split(u'_');
-    if (parts.size() != 3 || parts.first() != QLatin1String(kind) || parts.at(1).size() != 12)
+    // "<kind>_<12 hex>_<secret>"; the secret is base64url and may itself contain '_'.
+    const QString head = QString::fromLatin1(kind) + u'_';
+    if (!token.startsWith(head) || token.size() < head.size() + 14 || token.at(head.size() + 12) != u'_')
         return {};
-    return parts.at(1);
+    return token.mid(head.size(), 12);
 }
 
 Result<DeviceToken> DeviceCredentials::issueToken(qint64 tenantId, qint64 deviceId) const

@@ -164,10 +164,13 @@ Result<ImportOutcome> DeviceImporter::import(qint64 tenantId, const QList<fleet:
                 return std::unexpected(st.error());
         }
     }
-    if (!options.dryRun) {
+    if (!options.dryRun && !(options.allOrNothing && !out.problems.isEmpty())) {
         if (auto st = tx.commit(); !st)
             return std::unexpected(st.error());
+        out.written = true;
     }
+    if (!out.written)
+        out.tokens.clear(); // rolled back: those devices do not exist
     return out;
 }
 

@@ -17,6 +17,7 @@ struct ImportOptions
     bool dryRun = false;
     bool updateExisting = true; // false: a known serial is a problem row
     bool issueTokens = false;
+    bool allOrNothing = false; // a row the database refuses rolls everything back
 };
 
 struct ImportOutcome
@@ -26,6 +27,7 @@ struct ImportOutcome
     qint64 unchanged = 0;
     QList<fleet::RowProblem> problems;             // rows refused by the database check (duplicates, ...)
     QList<std::pair<QString, QString>> tokens;     // serial, device token (only with issueTokens, not dry run)
+    bool written = false;
 };
 
 class DeviceImporter

@@ -194,7 +194,7 @@ Status DeviceRepository::forEach(qint64 tenantId, const DeviceWhere &where, int 
         // Keyset paging on the natural serial order: each page is an index range scan, however deep.
         QVariantList values{tenantId};
         values += where.values;
-        values.append(after);
+        values.append(text(after));
         values.append(batch);
         auto q = m_db.exec(QStringLiteral("SELECT %1, d.serial_key FROM devices d WHERE %2 AND d.serial_key > ?"
                                           " ORDER BY d.serial_key LIMIT ?")

@@ -118,7 +118,10 @@ ApiResponse importDevices(ApiContext &ctx, const ApiRequest &req)
     const qint64 firstLine = firstLineText.isEmpty() ? 1 : firstLineText.toLongLong(&lineOk);
     if (!lineOk || firstLine < 1)
         return ApiResponse::error(400, QStringLiteral("invalid_request"), tr("first_line must be a positive number."));
-    auto file = type.startsWith("application/json") ? fleet::DeviceImport::readJson(req.body())
+    const QByteArray start = req.body().left(64).trimmed();
+    const bool json = type.startsWith("application/json") ||
+                      (!type.startsWith("text/csv") && (start.startsWith('[') || start.startsWith('{')));
+    auto file = json ? fleet::DeviceImport::readJson(req.body())
                                                     : fleet::DeviceImport::readCsv(req.body(), firstLine);
     if (!file)
         return ApiResponse::error(400, QStringLiteral("invalid_file"), file.error().message());
@@ -126,20 +129,20 @@ ApiResponse importDevices(ApiContext &ctx, const ApiRequest &req)
     options.dryRun = flag(req, QStringLiteral("dry_run"), false);
     options.updateExisting = flag(req, QStringLiteral("update"), true);
     options.issueTokens = flag(req, QStringLiteral("issue_tokens"), false);
-    const bool allOrNothing = flag(req, QStringLiteral("all_or_nothing"), true);
-    const bool refuse = allOrNothing && !file->problems.isEmpty();
-    if (refuse)
+    options.allOrNothing = flag(req, QStringLiteral("all_or_nothing"), true);
+    if (options.allOrNothing && !file->problems.isEmpty())
         options.dryRun = true; // still classify the good rows for the report, write nothing
     auto outcome = store::DeviceImporter(ctx.db).import(req.principal.tenantId, file->rows, options);
     if (!outcome)
         return ApiResponse::fromError(outcome.error());
+    const bool refuse = options.allOrNothing && (!file->problems.isEmpty() || !outcome->problems.isEmpty());
     QList<fleet::RowProblem> problems = file->problems + outcome->problems;
     std::sort(problems.begin(), problems.end(), [](const auto &a, const auto &b) { return a.line < b.line; });
     QJsonArray tokens;
     for (const auto &[serial, token] : std::as_const(outcome->tokens))
         tokens.append(QJsonObject{{QStringLiteral("serial"), serial}, {QStringLiteral("device_token"), token}});
     const QJsonObject report{{QStringLiteral("dry_run"), options.dryRun},
-                             {QStringLiteral("written"), !options.dryRun},
+                             {QStringLiteral("written"), outcome->written},
                              {QStringLiteral("rows"), double(file->rows.size() + file->problems.size())},
                              {QStringLiteral("created"), double(outcome->created)},
                              {QStringLiteral("updated"), double(outcome->updated)},
@@ -155,12 +158,12 @@ ApiResponse importDevices(ApiContext &ctx, const ApiRequest &req)
                                                               "(all_or_nothing=false).",
                                                               nullptr, int(problems.size())),
                                   report);
-    if (!options.dryRun)
+    if (outcome->written)
         ctx.audit(req.principal, QStringLiteral("device.import"), QStringLiteral("device"), QString(),
                   {{QStringLiteral("created"), double(outcome->created)},
                    {QStringLiteral("updated"), double(outcome->updated)},
                    {QStringLiteral("skipped"), double(problems.size())}});
-    return ApiResponse::json(options.dryRun ? 200 : 201, report);
+    return ApiResponse::json(outcome->written ? 201 : 200, report);
 }
 } // namespace
 

@@ -1,5 +1,6 @@
 // The native device API, /device/v1: check-in (a device says what it runs and learns when to come back and,
 // once campaigns exist, what to install) and self-registration with an enrolment token.
+#include "core/common/Logging.h"
 #include "core/fleet/DeviceImport.h"
 #include "core/protocol/CheckinReport.h"
 #include "core/server/api/ApiContext.h"
@@ -50,9 +51,11 @@ ApiResponse checkin(ApiContext &ctx, const ApiRequest &req)
                                          report->wakeSchedule, fingerprint};
         if (auto st = store::DeviceCheckins(ctx.db).applyReport(device.tenantId, device.deviceId, state,
                                                                 {device.deviceId, now, address, 1});
-            !st)
+            !st) {
+            qCWarning(lcServer).noquote() << "cannot record a check-in:" << st.error().message();
             return ApiResponse::error(503, QStringLiteral("unavailable"),
                                       tr("The server cannot record the check-in right now; try again later."));
+        }
         ctx.deviceAuth.updateReport(device.deviceId, fingerprint);
     }
     if (device.status == QLatin1String("pending"))
