@@ -1,7 +1,11 @@
 // otactl: the command-line front end of OTA Desk. Every command group lives in its own file(s)
 // (FirmwareCommands.cpp, BundleCommands.cpp, KeyCommands.cpp, Manifest*.cpp); CommandLine.cpp dispatches
 // and parses.
+#include "app/otactl/BenchCommands.h"
+#include "app/otactl/BenchSimulate.h"
 #include "app/otactl/CommandLine.h"
+#include "app/otactl/DeviceCommands.h"
+#include "app/otactl/DeltaCommands.h"
 #include "core/common/Version.h"
 
 #include <QCoreApplication>
@@ -29,5 +33,9 @@ int main(int argc, char *argv[])
     otadesk::cli::registerManifestCommands(cli);
     otadesk::cli::registerServerCommands(cli);
     otadesk::cli::registerRemoteCommands(cli);
+    otadesk::cli::registerDeviceCommands(cli);
+    otadesk::cli::registerBenchCommands(cli);
+    otadesk::cli::registerBenchSimulateCommand(cli);
+    otadesk::cli::registerDeltaCommands(cli);
     return cli.run(otadesk::cli::joinRemoteValueOptions(QCoreApplication::arguments()));
 }

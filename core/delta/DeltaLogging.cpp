@@ -1,0 +1,5 @@
+#include "core/delta/DeltaLogging.h"
+
+namespace otadesk::delta {
+Q_LOGGING_CATEGORY(lcDelta, "otadesk.delta", QtWarningMsg)
+}
