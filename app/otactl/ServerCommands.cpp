@@ -13,6 +13,7 @@
 namespace otadesk::cli {
 
 void registerServerTokenCommand(CommandLine &cli); // ServerToken.cpp
+void registerServerDemoFleetCommand(CommandLine &cli); // ServerDemoFleet.cpp
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("otactl", text); }
@@ -142,6 +143,7 @@ void registerServerCommands(CommandLine &cli)
              },
              runInit});
     registerServerTokenCommand(cli);
+    registerServerDemoFleetCommand(cli);
 }
 
 } // namespace otadesk::cli

@@ -167,19 +167,19 @@ Migration schemaV3()
                      " digest TEXT NOT NULL DEFAULT '',"
                      " slot INTEGER NOT NULL DEFAULT -1,"
                      " PRIMARY KEY (device_id, name))"),
-                both("CREATE INDEX device_components_version ON device_components(name, version_key)"),
+                both("CREATE INDEX device_components_version ON device_components(name, version_key, device_id)"),
                 both("CREATE TABLE device_tags ("
                      " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
                      " tag TEXT NOT NULL,"
                      " PRIMARY KEY (device_id, tag))"),
-                both("CREATE INDEX device_tags_tag ON device_tags(tag)"),
+                both("CREATE INDEX device_tags_tag ON device_tags(tag, device_id)"),
                 both("CREATE TABLE device_attributes ("
                      " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
                      " kind TEXT NOT NULL CHECK (kind IN ('a', 'm')),"
                      " name TEXT NOT NULL,"
                      " value TEXT NOT NULL,"
                      " PRIMARY KEY (device_id, kind, name))"),
-                both("CREATE INDEX device_attributes_value ON device_attributes(kind, name, value)"),
+                both("CREATE INDEX device_attributes_value ON device_attributes(kind, name, value, device_id)"),
                 both("CREATE TABLE device_groups ("
                      " id {{pk}},"
                      " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"

@@ -245,7 +245,7 @@ void TestDelta::hostileLengths()
     const QByteArray o = randomBytes(1000, 6), n = randomBytes(1000, 7);
     struct Op
     {
-        qint64 seek, copy, extra;
+        qint64 seek, copy, extra; // seek = change of (old offset - new offset)
     };
     const QList<QList<Op>> cases = {
         {{0, 0xFFFFFFFFll, 0}},   // copy longer than anything
@@ -262,6 +262,7 @@ void TestDelta::hostileLengths()
         RangeEncoder::initModels(m);
         rc.number(m.num[OTAD_NUM_MAP_START], 0);
         for (const Op &op : ops) {
+            rc.bit(m.rep[0], 0); // explicit alignment change, not "back to the previous alignment"
             rc.number(m.num[OTAD_NUM_SEEK], RangeEncoder::zigzag(int32_t(op.seek)));
             rc.number(m.num[OTAD_NUM_COPY], quint32(op.copy));
             rc.number(m.num[OTAD_NUM_EXTRA], quint32(op.extra));

@@ -105,6 +105,7 @@ private Q_SLOTS:
             "firstseen=ge=2024-05-01;lastseen=lt=2024-05-01T12:00:00Z");
         row("group==pilot,group=out=(a,b)", "group==pilot,group=out=(a,b)");
         row("attr.my-key.x==v", "attr.my-key.x==v");
+        row("attr.région==x;Attr.Region==y", "attr.région==x;attr.Region==y");
         row("model==and", "model==and");
         row("year==0", "year==0");
         row("address==10.0.0.1:5683", "address==10.0.0.1:5683");

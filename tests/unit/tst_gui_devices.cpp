@@ -462,6 +462,8 @@ private Q_SLOTS:
                     ",GW-200,B30,2025\n"
                     "IMP-004,GW-300,B30,2025\n");
         }
+        page()->applyFilter(QString());
+        QVERIFY(settle());
         const qint64 before = serverCount(QString());
         const QString tokens = m_dir.filePath(QStringLiteral("tokens.csv"));
         int problems = -1;
@@ -569,6 +571,8 @@ private Q_SLOTS:
         page()->applyFilter(QStringLiteral("model==GW-300;tag==beta"));
         page()->table()->horizontalHeader()->setSortIndicator(DeviceTableModel::Batch, Qt::DescendingOrder);
         QVERIFY(settle());
+        QCOMPARE(DevicesPage::serverGroupName(QStringLiteral(" Beta GW-300 (QA)")), QStringLiteral("Beta-GW-300-QA"));
+        QCOMPARE(DevicesPage::serverGroupName(QStringLiteral("--")), QString());
         page()->saveView(QStringLiteral("Beta GW-300"));
         QFile file(QDir(m_dir.filePath(QStringLiteral("ws"))).filePath(QStringLiteral("device-views.json")));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -576,10 +580,10 @@ private Q_SLOTS:
         QVERIFY2(json.contains("model==GW-300;tag==beta") && json.contains("\"batch\""), json.constData());
         // ... and on the server as a dynamic group.
         QVERIFY(QTest::qWaitFor([this] {
-            const Response g = call("GET", QStringLiteral("/api/v1/groups/Beta%20GW-300"));
+            const Response g = call("GET", QStringLiteral("/api/v1/groups/Beta-GW-300"));
             return g.status == 200 && g.json().value(QStringLiteral("filter")).toString() == QStringLiteral("model==GW-300;tag==beta");
         }, 10000));
-        QVERIFY(QTest::qWaitFor([this] { return page()->viewChooser()->findText(QStringLiteral("Group: Beta GW-300")) > 0; }, 10000));
+        QVERIFY(QTest::qWaitFor([this] { return page()->viewChooser()->findText(QStringLiteral("Group: Beta-GW-300")) > 0; }, 10000));
 
         page()->applyFilter(QString());
         page()->table()->horizontalHeader()->setSortIndicator(DeviceTableModel::Serial, Qt::AscendingOrder);
@@ -593,7 +597,7 @@ private Q_SLOTS:
         QCOMPARE(model()->rowCount(), int(serverCount(QStringLiteral("model==GW-300;tag==beta"))));
         QCOMPARE(model()->deviceAt(0)->batch, QStringLiteral("B19"));
         // The server group gives the same rows, by group==.
-        QVERIFY(page()->selectView(QStringLiteral("Group: Beta GW-300")));
+        QVERIFY(page()->selectView(QStringLiteral("Group: Beta-GW-300")));
         QVERIFY(settle());
         QCOMPARE(model()->rowCount(), int(serverCount(QStringLiteral("model==GW-300;tag==beta"))));
         // A new page on the same workspace finds the view again.

@@ -19,8 +19,9 @@ bool endsBareValue(QChar c)
 bool FilterLexer::isWordChar(QChar c)
 {
     const char16_t u = c.unicode();
+    // Attribute, metadata and component names may use any letters and digits (attr.région, fw.modem-2).
     return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_' ||
-           u == u'.' || u == u'-';
+           u == u'.' || u == u'-' || (u >= 0x80 && (c.isLetterOrNumber() || c.isMark()));
 }
 
 QString FilterLexer::describe(const Token &token)
