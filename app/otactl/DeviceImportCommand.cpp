@@ -110,7 +110,9 @@ int runImport(Context &ctx, const QCommandLineParser &p)
     for (const Chunk &c : chunks) {
         options.firstLine = c.firstLine;
         std::unique_ptr<client::ApiCall> call(s->wait(fleet.importDevices(c.body, json, options)));
-        const client::ImportReport r = client::FleetClient::importReportFromJson(call->object());
+        // A refused chunk carries the same report inside its error object.
+        const QJsonObject body = call->failed() ? call->object().value(QStringLiteral("error")).toObject() : call->object();
+        const client::ImportReport r = client::FleetClient::importReportFromJson(body);
         if (call->failed()) {
             printProblems(ctx, r.problems, r.problemsTotal);
             if (sent > 0)
