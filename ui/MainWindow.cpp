@@ -3,6 +3,8 @@
 #include "core/common/Logging.h"
 #include "core/common/Version.h"
 #include "core/common/Workspace.h"
+#include "ui/bench/BenchPage.h"
+#include "ui/devices/DevicesPage.h"
 #include "ui/firmware/CommandLines.h"
 #include "ui/firmware/FirmwarePage.h"
 #include "ui/firmware/FirmwareTableModel.h"
@@ -99,18 +101,15 @@ void MainWindow::createPages()
         QString text;
         const char *cli;
     };
+    auto *devices = new DevicesPage(m_connection, m_log);
+    m_navigation->addPage(QStringLiteral("devices"), themeIcon(QStringLiteral("devices")), tr("Devices"), devices);
+    connect(devices, &DevicesPage::showServerPage, this,
+            [this] { m_navigation->setCurrent(m_navigation->stack()->indexOf(m_server)); });
     const Coming pages[] = {
-        {"devices", tr("Devices"),
-         tr("Browse the fleet by model, batch, version or tags with one filter expression, and see each "
-            "device's installed components and update history."),
-         "otactl device"},
         {"campaigns", tr("Campaigns"),
          tr("Plan staged rollouts — canary first, then waves in maintenance windows — approve them and watch "
             "their progress, pausing or aborting on failures."),
          "otactl campaign"},
-        {"bench", tr("Bench"),
-         tr("Update devices on the bench over USB serial or LAN with MCUmgr/SMP, without any server."),
-         "otactl bench"},
     };
     for (const Coming &c : pages) {
         const QString id = QString::fromLatin1(c.id);
@@ -118,6 +117,7 @@ void MainWindow::createPages()
         page->setObjectName(id + QStringLiteral("Page"));
         m_navigation->addPage(id, themeIcon(id), c.title, page);
     }
+    m_navigation->addPage(QStringLiteral("bench"), themeIcon(QStringLiteral("bench")), tr("Bench"), new BenchPage);
     m_server = new ServerPage(m_connection, m_settings.fileName(), m_log);
     m_navigation->addPage(QStringLiteral("server"), themeIcon(QStringLiteral("server")), tr("Server"), m_server);
     // "Publish to Server" on the Firmware page (context menu, Ctrl+Shift+U) and the Manifests toolbar.
@@ -307,6 +307,8 @@ void MainWindow::openWorkspace(const QString &path)
     m_keys->setWorkspace(clean);
     m_manifests->setWorkspace(clean);
     m_server->setWorkspace(clean);
+    if (auto *devices = findChild<DevicesPage *>(QStringLiteral("devicesPage")))
+        devices->setWorkspace(clean);
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(clean)));
     m_workspaceLabel->setToolTip(tr("Same workspace on the command line: otactl --workspace %1")
                                      .arg(commands::quoted(clean)));

@@ -253,7 +253,7 @@ QMap<QString, QStringList> FleetClient::facetsFromJson(const QJsonObject &o)
     for (auto it = o.begin(); it != o.end(); ++it) {
         QStringList values;
         for (const QJsonValue &v : it.value().toArray())
-            values.append(v.toString());
+            values.append(v.isString() ? v.toString() : v.toVariant().toString());
         out.insert(it.key(), values);
     }
     return out;

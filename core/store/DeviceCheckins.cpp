@@ -102,7 +102,7 @@ Status DeviceCheckins::applyReport(qint64 tenantId, qint64 deviceId, const Repor
     QJsonObject details{{QStringLiteral("components"), versionsText(sorted)},
                         {QStringLiteral("update_state"), s.updateState},
                         {QStringLiteral("address"), touch.address}};
-    if (versionsText(old) != versionsText(sorted))
+    if (!old.isEmpty() && versionsText(old) != versionsText(sorted))
         details.insert(QStringLiteral("previous_components"), versionsText(old));
     if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_events(tenant_id, device_id, at, kind, details)"
                                           " VALUES (?, ?, ?, 'report', ?)"),
