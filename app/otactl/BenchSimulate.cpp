@@ -44,7 +44,7 @@ int runSimulate(Context &ctx, const QCommandLineParser &p)
         return ctx.usage(tr("Choose one transport: --serial (a pseudo-terminal) or --udp PORT."));
     if (p.isSet(QStringLiteral("link")) && !serial)
         return ctx.usage(tr("--link only goes with --serial."));
-    SimOptions o;
+    bench::SimOptions o;
     qint64 port = 1337, bufSize = o.bufSize, bufCount = o.bufCount, baud = o.baud, latency = o.latencyMs,
            rebootMs = o.rebootMs, resetAt = o.resetAtOffset, slotSize = o.slotSize;
     QString error;
@@ -64,7 +64,7 @@ int runSimulate(Context &ctx, const QCommandLineParser &p)
     }
     o.bufSize = int(bufSize);
     o.bufCount = int(bufCount);
-    o.baud = int(baud);
+    o.baud = serial || p.isSet(QStringLiteral("baud")) ? int(baud) : 0; // UDP is unpaced unless --baud is given
     o.latencyMs = int(latency);
     o.rebootMs = int(rebootMs);
     o.resetAtOffset = resetAt;
@@ -142,8 +142,8 @@ void registerBenchSimulateCommand(CommandLine &cli)
                      {QStringLiteral("buf-size"), tr("SMP buffer size the device reports (default 2048)."), tr("N")},
                      {QStringLiteral("buf-count"), tr("SMP buffer count the device reports (default 4)."), tr("N")},
                      {QStringLiteral("slot-size"), tr("Size of each slot in bytes (default 524288)."), tr("N")},
-                     {QStringLiteral("baud"), tr("Emulated baud rate of the serial line, 0 for none (default "
-                                                 "115200)."),
+                     {QStringLiteral("baud"), tr("Emulated line rate (N/10 bytes per second each way), 0 for none "
+                                                 "(default: 115200 with --serial, none with --udp)."),
                       tr("N")},
                      {QStringLiteral("loss"), tr("Drop requests and responses with this probability (0 to 1)."),
                       tr("R")},

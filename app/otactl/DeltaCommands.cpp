@@ -84,8 +84,8 @@ void printInfo(QTextStream &out, const delta::DeltaInfo &i)
                     ? tr(" (branches; no pointers: load address unknown)")
                     : tr(" (branches and pointers, load address %1 -> %2)")
                           .arg(address(i.header.old_base_address), address(i.header.new_base_address));
-    printTable(out, {tr("Field"), tr("Value")},
-               {{tr("Format"), tr("OTA Desk delta, version %1, decoder profile %2").arg(i.header.version).arg(i.profileName())},
+    // Key/value lines, not printTable: digests must not be shortened to the terminal width.
+    const QList<QStringList> rows = {{tr("Format"), tr("OTA Desk delta, version %1, decoder profile %2").arg(i.header.version).arg(i.profileName())},
                 {tr("Mode"), mode},
                 {tr("Base image"), tr("%1 bytes, SHA-256 %2").arg(i.header.base_size).arg(hex(i.baseSha256))},
                 {tr("Target image"), tr("%1 bytes, SHA-256 %2").arg(i.header.target_size).arg(hex(i.targetSha256))},
@@ -94,7 +94,12 @@ void printInfo(QTextStream &out, const delta::DeltaInfo &i)
                                    "diff bytes, literals; one range coder").arg(i.header.map_entries)},
                 {tr("Chunks"), tr("%1 of %2 bytes").arg(i.chunkCount).arg(i.header.chunk_size)},
                 {tr("Chunk root"), hex(i.chunkRoot)},
-                {tr("Header SHA-256"), hex(i.headerSha256)}});
+                {tr("Header SHA-256"), hex(i.headerSha256)}};
+    qsizetype width = 0;
+    for (const QStringList &row : rows)
+        width = qMax(width, row[0].size());
+    for (const QStringList &row : rows)
+        out << row[0].leftJustified(width + 2) << row[1] << '\n';
 }
 
 Result<std::optional<quint32>> baseOption(const QCommandLineParser &p, const QString &name)

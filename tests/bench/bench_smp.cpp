@@ -65,7 +65,7 @@ Figures measure(const QStringList &simArgs, bool serial, int kib, int baud)
         sim.waitForReadyRead(100);
         line += sim.readAllStandardOutput();
     }
-    const QString address = QString::fromUtf8(line.left(line.indexOf('\n')).section(' ', 1).trimmed());
+    const QString address = QString::fromUtf8(line.left(line.indexOf('\n'))).section(QLatin1Char(' '), 1).trimmed();
     if (address.isEmpty()) {
         f.error = QStringLiteral("the simulator did not start: ") + QString::fromUtf8(sim.readAllStandardError());
         return f;

@@ -35,7 +35,7 @@ struct SmpRequest
     SmpOp op = SmpOp::Read;
     quint16 group = 0;
     quint8 command = 0;
-    CborValue body;       // a map; an invalid value means {}
+    CborValue body = CborValue::map(); // a map; an invalid value means {}
     int timeoutMs = 0;    // 0 = the client's default
     int retries = -1;     // -1 = the client's default (lossy transports only)
 };

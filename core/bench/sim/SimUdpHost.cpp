@@ -1,7 +1,6 @@
 #include "core/bench/sim/SimUdpHost.h"
 
 #include <QNetworkDatagram>
-#include <QPointer>
 #include <QTimer>
 #include <QUdpSocket>
 #include <QVariant>
@@ -12,6 +11,7 @@ SimUdpHost::SimUdpHost(SimulatedDevice *device, QObject *parent)
     : QObject(parent), m_device(device), m_socket(new QUdpSocket(this)), m_random(device->options().seed)
 {
     connect(m_socket, &QUdpSocket::readyRead, this, &SimUdpHost::onReadyRead);
+    m_clock.start();
 }
 
 Result<quint16> SimUdpHost::listen(const QHostAddress &address, quint16 port)
@@ -36,31 +36,51 @@ void SimUdpHost::flushLog()
 
 void SimUdpHost::onReadyRead()
 {
-    const SimOptions &o = m_device->options();
     while (m_socket->hasPendingDatagrams()) {
         const QNetworkDatagram datagram = m_socket->receiveDatagram(0xffff + 8);
-        if (m_rebooting || !datagram.isValid())
+        if (!datagram.isValid())
             continue;
-        if (o.loss > 0 && m_random.generateDouble() < o.loss)
-            continue; // request lost
-        const QList<QByteArray> responses = m_device->handle(datagram.data());
-        for (const QByteArray &response : responses) {
-            if (o.loss > 0 && m_random.generateDouble() < o.loss)
-                continue; // response lost
-            const QHostAddress to = datagram.senderAddress();
-            const quint16 toPort = quint16(datagram.senderPort());
-            if (o.latencyMs <= 0) {
-                m_socket->writeDatagram(response, to, toPort);
-            } else {
-                QPointer<QUdpSocket> socket = m_socket;
-                QTimer::singleShot(o.latencyMs, this, [socket, response, to, toPort] {
-                    if (socket)
-                        socket->writeDatagram(response, to, toPort);
-                });
-            }
-        }
-        afterHandle();
+        const QByteArray data = datagram.data();
+        const QHostAddress from = datagram.senderAddress();
+        const quint16 fromPort = quint16(datagram.senderPort());
+        overLink(m_rxFreeNs, data.size(), [this, data, from, fromPort] { handleDatagram(data, from, fromPort); });
     }
+}
+
+void SimUdpHost::overLink(qint64 &lineFreeNs, qsizetype size, std::function<void()> then)
+{
+    const int baud = m_device->options().baud;
+    if (baud <= 0) {
+        then();
+        return;
+    }
+    const qint64 now = m_clock.nsecsElapsed();
+    lineFreeNs = qMax(lineFreeNs, now) + (qint64(size) + 28) * (10'000'000'000LL / baud);
+    const int delayMs = int((lineFreeNs - now + 999'999) / 1'000'000);
+    QTimer::singleShot(delayMs, Qt::PreciseTimer, this, std::move(then));
+}
+
+void SimUdpHost::handleDatagram(const QByteArray &data, const QHostAddress &from, quint16 fromPort)
+{
+    const SimOptions &o = m_device->options();
+    if (m_rebooting)
+        return;
+    if (o.loss > 0 && m_random.generateDouble() < o.loss)
+        return; // request lost
+    for (const QByteArray &response : m_device->handle(data)) {
+        if (o.loss > 0 && m_random.generateDouble() < o.loss)
+            continue; // response lost
+        if (o.latencyMs <= 0)
+            send(response, from, fromPort);
+        else
+            QTimer::singleShot(o.latencyMs, this, [this, response, from, fromPort] { send(response, from, fromPort); });
+    }
+    afterHandle();
+}
+
+void SimUdpHost::send(const QByteArray &response, const QHostAddress &to, quint16 toPort)
+{
+    overLink(m_txFreeNs, response.size(), [this, response, to, toPort] { m_socket->writeDatagram(response, to, toPort); });
 }
 
 void SimUdpHost::afterHandle()

@@ -181,10 +181,10 @@ Result<QList<SlotInfo>> parseSlotInfo(const CborValue &response)
         auto maxSize = optUnsigned(image, "max_image_size", "slot info response");
         if (!maxSize)
             return std::unexpected(maxSize.error());
-        const CborValue *slots = field(image, "slots");
-        if (!slots || !slots->isArray())
+        const CborValue *slotArray = field(image, "slots");
+        if (!slotArray || !slotArray->isArray())
             return missing("slots", "slot info response");
-        for (const CborValue &slot : slots->items()) {
+        for (const CborValue &slot : slotArray->items()) {
             SlotInfo info;
             info.image = toIntClamped(*id);
             info.maxImageSize = *maxSize;

@@ -100,7 +100,7 @@ CborValue echoResponse(const QString &text);
 CborValue stateResponse(const QList<ImageSlotState> &images);
 CborValue uploadResponse(const UploadResponse &response);
 CborValue paramsResponse(const McumgrParams &params);
-CborValue slotInfoResponse(const QList<SlotInfo> &slots);
+CborValue slotInfoResponse(const QList<SlotInfo> &slotList);
 CborValue osInfoResponse(const QString &output);
 CborValue bootloaderResponse(const BootloaderInfo &info);
 } // namespace SmpCommands

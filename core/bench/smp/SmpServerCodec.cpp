@@ -109,18 +109,18 @@ CborValue paramsResponse(const McumgrParams &params)
                            entry("buf_count", CborValue::fromInt(params.bufCount))});
 }
 
-CborValue slotInfoResponse(const QList<SlotInfo> &slots)
+CborValue slotInfoResponse(const QList<SlotInfo> &slotList)
 {
     std::vector<CborValue> images;
     QList<int> ids;
-    for (const SlotInfo &s : slots) {
+    for (const SlotInfo &s : slotList) {
         if (!ids.contains(s.image))
             ids.append(s.image);
     }
     for (int id : ids) {
         std::vector<CborValue> slotItems;
         std::optional<qint64> maxSize;
-        for (const SlotInfo &s : slots) {
+        for (const SlotInfo &s : slotList) {
             if (s.image != id)
                 continue;
             std::vector<CborMapEntry> e{entry("slot", CborValue::fromInt(s.slot)),
