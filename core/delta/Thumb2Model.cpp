@@ -13,7 +13,7 @@ std::optional<quint32> Thumb2Model::inferBaseAddress(QByteArrayView image)
 {
     const auto *p = bytes(image);
     const qint64 n = image.size();
-    if (n < 256)
+    if (n < 256 || n > 16 * 1024 * 1024) // the search below is O(size / 128 x pointers)
         return std::nullopt;
     const quint32 reset = otad_le32(p + 4);
     if (!(reset & 1u) || reset < quint32(n))

@@ -9,6 +9,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <csignal>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -229,9 +230,14 @@ WrkResult runWrk(const QString &wrk, const QString &scriptPath, const WrkRun &ru
         result.error = QStringLiteral("wrk did not start: %1").arg(p.errorString());
         return result;
     }
+    bool interrupted = false;
     while (!p.waitForFinished(50)) {
         if (run.rssPid)
             result.peakRssKiB = std::max(result.peakRssKiB, statusKiB(run.rssPid, "VmRSS"));
+        if (!run.stopFile.isEmpty() && QFile::exists(run.stopFile) && !interrupted) {
+            ::kill(pid_t(p.processId()), SIGINT); // wrk stops and still runs done()
+            interrupted = true;
+        }
         if (p.state() != QProcess::Running)
             break;
     }

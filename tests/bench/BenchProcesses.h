@@ -61,6 +61,7 @@ struct WrkRun
     QList<qint64> serverPids; // CPU measured over the run
     QList<qint64> nginxPids;  // CPU measured over the run
     qint64 rssPid = 0;        // VmRSS sampled every 50 ms when not 0
+    QString stopFile;         // when not empty: wrk is interrupted (SIGINT: it still reports) once this file exists
 };
 
 struct WrkResult

@@ -41,7 +41,7 @@ QByteArray CheckinBench::reportBody()
 }
 
 QByteArray CheckinBench::luaScript(const QString &tokensPath, int changedEvery, qint64 stopAfter,
-                                   const QString &badPath)
+                                   const QString &badPath, const QString &stopPath)
 {
     QByteArray changed = reportBody();
     changed.replace("\"version\":\"2.3.0\"", "\"version\":\"2.4.%d\"");
@@ -71,7 +71,10 @@ QByteArray CheckinBench::luaScript(const QString &tokensPath, int changedEvery, 
              "    f:write(status, \" \", body, \"\\n\")\n"
              "    f:close()\n"
              "  end\n"
-             "  if got >= " + QByteArray::number(stopAfter) + " then wrk.thread:stop() end\n"
+             "  if got == " + QByteArray::number(stopAfter) + " then\n"
+             "    local f = io.open(" + luaQuote(stopPath.toUtf8()) + ", \"w\")\n"
+             "    f:close()\n"
+             "  end\n"
              "end\n";
     return s + wrkReportScript();
 }
@@ -86,9 +89,8 @@ bool CheckinBench::run(const QString &backend, FleetServer &server, const QByteA
     const QString steadyPath = m_o.dir + QStringLiteral("/checkin-%1.lua").arg(tag);
     const QString changedPath = m_o.dir + QStringLiteral("/checkin-changed-%1.lua").arg(tag);
     if (!writeFile(tokensPath, tokens.join('\n') + '\n') ||
-        !writeFile(warmPath, luaScript(tokensPath, 0, tokens.size(), badPath)) ||
-        !writeFile(steadyPath, luaScript(tokensPath, 0, 0, {})) ||
-        !writeFile(changedPath, luaScript(tokensPath, 10, 0, {}))) {
+        !writeFile(steadyPath, luaScript(tokensPath, 0, 0, {}, {})) ||
+        !writeFile(changedPath, luaScript(tokensPath, 10, 0, {}, {}))) {
         *error = QStringLiteral("cannot write the wrk scripts in %1").arg(m_o.dir);
         return false;
     }
@@ -119,7 +121,13 @@ bool CheckinBench::run(const QString &backend, FleetServer &server, const QByteA
          {QStringLiteral("recorded"), QStringLiteral("recorded by server")}});
 
     // 1. Warm-up: every device reports once (its components and attributes are stored).
-    WrkRun warm{serverUrl, m_o.connections, 3600, {}, {server.pid()}, {}, 0};
+    const QString stopPath = m_o.dir + QStringLiteral("/warmup-%1.done").arg(tag);
+    QFile::remove(stopPath);
+    if (!writeFile(warmPath, luaScript(tokensPath, 0, tokens.size(), badPath, stopPath))) {
+        *error = QStringLiteral("cannot write %1").arg(warmPath);
+        return false;
+    }
+    WrkRun warm{serverUrl, m_o.connections, 3600, {}, {server.pid()}, {}, 0, stopPath};
     const qint64 before = recorded();
     const WrkResult w = runWrk(m_o.wrk, warmPath, warm);
     if (!w.ok || w.failures > 0 || QFile::exists(badPath) || w.requests < tokens.size()) {
@@ -190,7 +198,7 @@ bool CheckinBench::run(const QString &backend, FleetServer &server, const QByteA
     const QString scripts[3] = {steadyPath, steadyPath, changedPath};
     for (int round = 0; round < m_o.rounds; ++round) {
         for (int c = 0; c < 3; ++c) {
-            WrkRun run{urls[c], m_o.connections, m_o.seconds, {}, {server.pid()}, processTree(nginx.pid()), 0};
+            WrkRun run{urls[c], m_o.connections, m_o.seconds, {}, {server.pid()}, processTree(nginx.pid()), 0, {}};
             const qint64 start = c == 0 ? 0 : recorded();
             Measured m{runWrk(m_o.wrk, scripts[c], run), -1};
             if (!m.wrk.ok) {

@@ -5,7 +5,8 @@
 // script reads), and a realistic small report (main and bootloader components with versions and digests, a few
 // attributes). A warm-up pass lets every device report once, so the measured steady state is "nothing changed"
 // check-ins (last_seen only, written in batches); a second case makes every 10th check-in report a new main
-// version. The server's own checkins counter must have grown by what wrk counted.
+// version. The warm-up ends (wrk gets SIGINT) once a file the script writes after the last answer appears.
+// The server's own checkins counter must have grown by what wrk counted.
 #include "FleetReport.h"
 #include "FleetServer.h"
 
@@ -31,7 +32,7 @@ public:
 
     static QByteArray reportBody();                  // what every device reports in the steady state
     static QByteArray luaScript(const QString &tokensPath, int changedEvery, qint64 stopAfter,
-                                const QString &badPath);
+                                const QString &badPath, const QString &stopPath);
 
 private:
     CheckinOptions m_o;

@@ -127,7 +127,7 @@ bool QueryBench::run(FleetServer &server, qint64 devices, FleetReport &report, Q
          {QStringLiteral("server_ms"), QStringLiteral("server elapsed_ms"), 1},
          {QStringLiteral("round_trip_ms"), QStringLiteral("round trip ms"), 1},
          {QStringLiteral("max_round_trip_ms"), QStringLiteral("max ms"), 1}});
-    auto timed = [&](const QString &path, const QString &query, QJsonObject *last, QList<double> *server,
+    auto timed = [&](const QString &path, const QString &query, QJsonObject *last, QList<double> *serverMs,
                      QList<double> *trip) -> bool {
         QUrl url = server.url().resolved(QUrl(path));
         url.setQuery(query);
@@ -141,7 +141,7 @@ bool QueryBench::run(FleetServer &server, qint64 devices, FleetReport &report, Q
                 return false;
             }
             *last = QJsonDocument::fromJson(r.body).object();
-            server->append(last->value(QStringLiteral("elapsed_ms")).toDouble(-1));
+            serverMs->append(last->value(QStringLiteral("elapsed_ms")).toDouble(-1));
         }
         return true;
     };
@@ -164,7 +164,7 @@ bool QueryBench::run(FleetServer &server, qint64 devices, FleetReport &report, Q
             return false;
         }
         m_worstCountMs = std::max(m_worstCountMs, median(tripMs));
-        sec.rows.append({QStringLiteral("count ") + (f.text.isEmpty() ? QStringLiteral("(all)") : f.text), count,
+        sec.rows.append({QString(QStringLiteral("count ") + (f.text.isEmpty() ? QStringLiteral("(all)") : f.text)), count,
                          expected, median(serverMs), median(tripMs), *std::max_element(tripMs.begin(), tripMs.end())});
     }
     const QList<QPair<QString, qint64>> pages{{QStringLiteral("limit=200&offset=0"), 200},
@@ -181,7 +181,7 @@ bool QueryBench::run(FleetServer &server, qint64 devices, FleetReport &report, Q
             *error = QStringLiteral("GET /api/v1/devices?%1 gave %2 items, not %3").arg(query).arg(got).arg(items);
             return false;
         }
-        sec.rows.append({QStringLiteral("list ") + QUrl::fromPercentEncoding(query.toLatin1()), qint64(got), items,
+        sec.rows.append({QString(QStringLiteral("list ") + QUrl::fromPercentEncoding(query.toLatin1())), qint64(got), items,
                          QStringLiteral("-"), median(tripMs), *std::max_element(tripMs.begin(), tripMs.end())});
     }
     return true;

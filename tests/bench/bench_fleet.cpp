@@ -238,7 +238,7 @@ int main(int argc, char *argv[])
     const QByteArray checkinCsv = part("a") ? generateCsv(checkinDevices) : QByteArray();
     CheckinBench checkins({wrk, nginx, root, seconds, connections, rounds});
     QList<QPair<QString, QString>> backends{{QStringLiteral("SQLite"), QStringLiteral("sqlite:") + root +
-                                                                            QStringLiteral("/checkin/server.sqlite")}};
+                                                                            QStringLiteral("/checkin-sqlite/server.sqlite")}};
     if (havePostgres)
         backends.append({QStringLiteral("PostgreSQL"), postgres.schemaUrl(QStringLiteral("checkin"))});
     for (const auto &[backend, url] : part("a") ? backends : QList<QPair<QString, QString>>()) {

@@ -153,6 +153,7 @@ private Q_SLOTS:
     void droppedPackets();
     void slot0ImageOption();
     void udpRoundTrip();
+    void udpLinkPacing();
     void ptyRoundTripAndBaudPacing();
 };
 
@@ -662,6 +663,46 @@ void TestSmpSimulator::udpRoundTrip()
     QVERIFY(params);
     QCOMPARE(SmpCommands::parseParams(params->body)->bufSize, 2048);
     QCOMPARE(device->bootCount(), 2);
+}
+
+void TestSmpSimulator::udpLinkPacing()
+{
+    QTemporaryDir dir;
+    SimOptions o;
+    o.baud = 115200; // a paced link: (datagram + 28) bytes at 11520 bytes/s each way
+    auto device = openDevice(dir.path(), o);
+    SimUdpHost host(device.get());
+    auto port = host.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    QUdpSocket client;
+    QVERIFY(client.bind(QHostAddress::LocalHost, 0));
+    const QByteArray request =
+        SmpPacket::encode(SmpOp::Write, SmpVersion::V2, 0, 0, 1, SmpCommands::echo(QString(1500, QLatin1Char('u'))));
+    // Three requests back to back: they queue on the link.
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 3; ++i)
+        client.writeDatagram(request, QHostAddress::LocalHost, *port);
+    int answers = 0;
+    qint64 answerBytes = 0;
+    while (answers < 3 && clock.elapsed() < 5000) {
+        if (client.hasPendingDatagrams() || client.waitForReadyRead(5)) {
+            answerBytes += client.receiveDatagram().data().size() + 28;
+            ++answers;
+        }
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(answers, 3);
+    const double seconds = clock.nsecsElapsed() / 1e9;
+    // The last answer leaves when all three requests have crossed and the answers queued behind each other;
+    // the first answer overlaps the later requests, so the line time is 3 requests + 1 answer at least and
+    // 3 + 3 at most.
+    const double per = 10.0 / 115200;
+    const double lower = (3.0 * (request.size() + 28) + answerBytes / 3.0) * per;
+    const double upper = (3.0 * (request.size() + 28) + answerBytes) * per;
+    qInfo("3 x %lld-byte echo over UDP paced at 115200: %.3f s (line %.3f..%.3f s)", qlonglong(request.size()), seconds,
+          lower, upper);
+    QVERIFY2(seconds >= lower * 0.97 && seconds <= upper * 1.10, qPrintable(QString::number(seconds)));
 }
 
 namespace {
