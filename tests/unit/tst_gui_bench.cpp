@@ -14,6 +14,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -108,7 +110,17 @@ void TestGuiBench::probeShowsSlotTable()
     page.resize(1000, 700);
     QVERIFY(!page.addNetworkDevice(QStringLiteral("[::1")));
     QVERIFY(page.resultText().contains(QStringLiteral("Cannot add")));
+    // A subnet scan lists the device that answers.
+    QSignalSpy scanned(page.deviceList(), &BenchDeviceList::scanFinished);
+    QVERIFY(page.deviceList()->startScan(QStringLiteral("127.0.0.1/32"), sim.port).has_value());
+    QVERIFY(scanned.wait(10000));
+    QVERIFY2(scanned.first().first().toString().contains(QStringLiteral("1 device")),
+             qPrintable(scanned.first().first().toString()));
+    QVERIFY(page.deviceList()->selectTarget(QStringLiteral("udp:127.0.0.1:%1").arg(sim.port)));
+    QVERIFY(!page.deviceList()->startScan(QStringLiteral("10.0.0.0/8"), 1337).has_value()); // too big
+    const int listed = page.deviceList()->topLevelItemCount();
     QVERIFY(page.addNetworkDevice(sim.address()));
+    QCOMPARE(page.deviceList()->topLevelItemCount(), listed); // the same device, not a second row
     QCOMPARE(page.deviceList()->currentTarget()->displayName(), sim.address());
     auto *probeButton = page.findChild<QPushButton *>(QStringLiteral("benchProbe"));
     QVERIFY(probeButton && probeButton->isEnabled());
@@ -153,9 +165,21 @@ void TestGuiBench::refusesNonMcubootImage()
     QCOMPARE(sim.device->bootCount(), bootsBefore);
     QCOMPARE(sim.slot(0)->hash, slot0Before);
     QVERIFY(!sim.slot(1) || sim.slot(1)->hash.isEmpty());
-    // A valid image afterwards replaces the error.
-    QVERIFY(page.chooseImage(test::testData(QStringLiteral("mcuboot/zephyr_hello_world.signed-rsa2048.bin"))));
+    // A valid image dropped onto the device's row replaces the error and selects that device.
+    page.deviceList()->setCurrentItem(nullptr);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(test::testData(QStringLiteral("mcuboot/zephyr_hello_world.signed-rsa2048.bin")))});
+    QTreeWidgetItem *item = page.deviceList()->topLevelItem(page.deviceList()->topLevelItemCount() - 1);
+    const QPoint at = page.deviceList()->visualItemRect(item).center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page.deviceList()->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page.deviceList()->viewport(), &drop);
+    QVERIFY(page.image());
+    QCOMPARE(page.deviceList()->currentTarget()->key(), QStringLiteral("udp:127.0.0.1:%1").arg(sim.port));
     QVERIFY(flashButton->isEnabled());
+    QVERIFY(page.logPane()->smpView()->toPlainText().isEmpty()); // dropping alone sends nothing
 }
 
 void TestGuiBench::flashToSuccess()
