@@ -189,7 +189,7 @@ void SimSerialHost::flushLog()
         Q_EMIT logLine(line);
         text += line.startsWith(QLatin1Char('*'))
                     ? line.toUtf8() + '\n'
-                    : QStringLiteral("[%1:%2.%3,000] %4\n")
+                    : QStringLiteral("[%1:%2:%3,000] %4\n")
                           .arg(ms / 3600000 % 100, 2, 10, QLatin1Char('0'))
                           .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
                           .arg(QStringLiteral("%1.%2").arg(ms / 1000 % 60, 2, 10, QLatin1Char('0')).arg(ms % 1000, 3, 10, QLatin1Char('0')))

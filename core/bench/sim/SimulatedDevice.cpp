@@ -53,9 +53,9 @@ Result<std::unique_ptr<SimulatedDevice>> SimulatedDevice::open(const QString &st
         auto info = firmware::inspectMcuboot(image);
         if (!info || !info->hashValid)
             return fail(ErrorCode::Format,
-                        tr("The image for slot 0 is not a bootable MCUboot image%1; build it with imgtool (or "
+                        tr("The image for slot 0 is not a bootable MCUboot image (%1). Build it with imgtool (or "
                            "west sign) and try again.")
-                            .arg(info ? tr(" (its SHA-256 TLV is missing or wrong)") : QStringLiteral(": ") + info.error().message()));
+                            .arg(info ? tr("its SHA-256 TLV is missing or wrong") : info.error().message()));
         if (image.size() > options.slotSize)
             return fail(ErrorCode::InvalidArgument, tr("The image (%1 bytes) does not fit the %2-byte slot.")
                                                         .arg(image.size())
