@@ -38,6 +38,8 @@ public:
     Result<ImportOutcome> import(qint64 tenantId, const QList<fleet::ProvisionRow> &rows,
                                  const ImportOptions &options) const;
 
+    static constexpr qint64 kAnalyzeAfterRows = 10000;
+
 private:
     const Database &m_db;
 };

@@ -1,8 +1,9 @@
 #pragma once
 // Authentication of devices on /device/v1: a device token in "Authorization: Bearer otdd_…", or a client
 // certificate fingerprint in the configured header when the request comes from a trusted TLS proxy. Valid
-// credentials are cached for kCacheTtlMs (a busy fleet costs one SHA-256 per check-in, not a database lookup);
-// forget() drops a device at once after its token is replaced or it is rejected or removed. Failed attempts are
+// credentials are cached for kCacheTtlMs (a fleet that polls every few minutes costs one SHA-256 per check-in,
+// not a database lookup); forget() drops a device at once on this server after its token is replaced or it is
+// rejected or removed (other servers of a scale-out setup follow within kCacheTtlMs). Failed attempts are
 // limited per client address like the management API's.
 #include "core/server/ServerConfig.h"
 #include "core/store/DeviceCredentials.h"
@@ -35,7 +36,7 @@ public:
     void updateReport(qint64 deviceId, const QString &fingerprint);
     void forget(qint64 deviceId);
 
-    static constexpr qint64 kCacheTtlMs = 60'000;
+    static constexpr qint64 kCacheTtlMs = 15 * 60'000;
     static constexpr int kMaxCached = 500'000;
     static constexpr int kMaxFailures = 20;
     static constexpr qint64 kWindowMs = 60'000;
