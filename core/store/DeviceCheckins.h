@@ -37,7 +37,7 @@ public:
 
     // One transaction for all of them.
     Status touch(const QList<DeviceTouch> &touches) const;
-    // Stores what the device reported (and touches it); `changes` describes what differed, for the history.
+    // Stores what the device reported (and touches it) and adds a history entry naming the previous versions.
     Status applyReport(qint64 tenantId, qint64 deviceId, const ReportedState &state, const DeviceTouch &touch) const;
 
 private:

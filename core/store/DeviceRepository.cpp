@@ -60,27 +60,23 @@ QStringList DeviceRepository::sortNames()
 
 Result<fleet::Device> DeviceRepository::find(qint64 tenantId, const QString &serial) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM devices d WHERE d.tenant_id = ? AND d.serial = ?").arg(kColumns),
-                       {tenantId, serial});
-    if (!q)
-        return std::unexpected(q.error());
-    if (!q->next())
-        return fail(ErrorCode::NotFound, tr("No device with the serial \"%1\".").arg(serial));
-    fleet::Device d = deviceFrom(*q);
-    q->finish();
-    if (auto st = loadDetails(d); !st)
-        return std::unexpected(st.error());
-    return d;
+    return findWhere(tenantId, QStringLiteral("d.serial = ?"), serial, tr("No device with the serial \"%1\".").arg(serial));
 }
 
 Result<fleet::Device> DeviceRepository::findById(qint64 tenantId, qint64 id) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM devices d WHERE d.tenant_id = ? AND d.id = ?").arg(kColumns),
-                       {tenantId, id});
+    return findWhere(tenantId, QStringLiteral("d.id = ?"), id, tr("No device with the id %1.").arg(id));
+}
+
+Result<fleet::Device> DeviceRepository::findWhere(qint64 tenantId, const QString &condition, const QVariant &value,
+                                                  const QString &notFound) const
+{
+    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM devices d WHERE d.tenant_id = ? AND %2").arg(kColumns, condition),
+                       {tenantId, value});
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("No device with the id %1.").arg(id));
+        return fail(ErrorCode::NotFound, notFound);
     fleet::Device d = deviceFrom(*q);
     q->finish();
     if (auto st = loadDetails(d); !st)
@@ -217,17 +213,24 @@ Status DeviceRepository::forEach(qint64 tenantId, const DeviceWhere &where, int 
     }
 }
 
+Status DeviceRepository::checkOwner(qint64 tenantId, qint64 deviceId) const
+{
+    auto owner = m_db.scalar(QStringLiteral("SELECT id FROM devices WHERE tenant_id = ? AND id = ?"), {tenantId, deviceId});
+    if (!owner)
+        return std::unexpected(owner.error());
+    if (!owner->isValid())
+        return fail(ErrorCode::NotFound, tr("No device with the id %1.").arg(deviceId));
+    return {};
+}
+
 Status DeviceRepository::setTags(qint64 tenantId, qint64 deviceId, const QStringList &add,
                                  const QStringList &remove) const
 {
     Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st;
-    auto owner = m_db.scalar(QStringLiteral("SELECT id FROM devices WHERE tenant_id = ? AND id = ?"), {tenantId, deviceId});
-    if (!owner)
-        return std::unexpected(owner.error());
-    if (!owner->isValid())
-        return fail(ErrorCode::NotFound, tr("No device with the id %1.").arg(deviceId));
+    if (auto st = checkOwner(tenantId, deviceId); !st)
+        return st;
     for (const QString &tag : remove) {
         if (auto q = m_db.exec(QStringLiteral("DELETE FROM device_tags WHERE device_id = ? AND tag = ?"), {deviceId, tag}); !q)
             return std::unexpected(q.error());
@@ -246,11 +249,8 @@ Status DeviceRepository::setMetadata(qint64 tenantId, qint64 deviceId, const QMa
     Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st;
-    auto owner = m_db.scalar(QStringLiteral("SELECT id FROM devices WHERE tenant_id = ? AND id = ?"), {tenantId, deviceId});
-    if (!owner)
-        return std::unexpected(owner.error());
-    if (!owner->isValid())
-        return fail(ErrorCode::NotFound, tr("No device with the id %1.").arg(deviceId));
+    if (auto st = checkOwner(tenantId, deviceId); !st)
+        return st;
     for (const QString &name : remove) {
         if (auto q = m_db.exec(QStringLiteral("DELETE FROM device_attributes WHERE device_id = ? AND kind = 'm' AND name = ?"),
                                {deviceId, name}); !q)

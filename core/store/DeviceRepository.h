@@ -62,6 +62,9 @@ public:
     static QStringList sortNames();
 
 private:
+    Result<fleet::Device> findWhere(qint64 tenantId, const QString &condition, const QVariant &value,
+                                    const QString &notFound) const;
+    Status checkOwner(qint64 tenantId, qint64 deviceId) const;
     Status loadDetails(fleet::Device &device) const;
     Status loadComponentsAndTags(QList<fleet::Device> &devices, bool withAttributes) const;
 
