@@ -84,6 +84,716 @@
     </message>
 </context>
 <context>
+    <name>otadesk::bench</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>group %1 command %2</source>
+        <translation>Gruppe %1, Befehl %2</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>the device is out of memory</source>
+        <translation>das Gerät hat keinen freien Speicher mehr</translation>
+    </message>
+    <message>
+        <source>invalid value in the request</source>
+        <translation>ungültiger Wert in der Anfrage</translation>
+    </message>
+    <message>
+        <source>operation timed out on the device</source>
+        <translation>Zeitüberschreitung des Vorgangs auf dem Gerät</translation>
+    </message>
+    <message>
+        <source>no such entry</source>
+        <translation>Eintrag nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>the device is in a state that does not allow this</source>
+        <translation>der Zustand des Geräts lässt dies nicht zu</translation>
+    </message>
+    <message>
+        <source>the response is too large for the device&apos;s buffer</source>
+        <translation>die Antwort ist zu groß für den Puffer des Geräts</translation>
+    </message>
+    <message>
+        <source>command not supported by the device</source>
+        <translation>das Gerät unterstützt den Befehl nicht</translation>
+    </message>
+    <message>
+        <source>corrupt data</source>
+        <translation>beschädigte Daten</translation>
+    </message>
+    <message>
+        <source>the device is busy</source>
+        <translation>das Gerät ist beschäftigt</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>the device does not support this old SMP version</source>
+        <translation>das Gerät unterstützt diese alte SMP-Version nicht</translation>
+    </message>
+    <message>
+        <source>the device does not support this new SMP version</source>
+        <translation>das Gerät unterstützt diese neue SMP-Version nicht</translation>
+    </message>
+    <message>
+        <source>application-specific error</source>
+        <translation>anwendungsspezifischer Fehler</translation>
+    </message>
+    <message>
+        <source>unknown error code</source>
+        <translation>unbekannter Fehlercode</translation>
+    </message>
+    <message>
+        <source>unknown image-management error code</source>
+        <translation>unbekannter Fehlercode der Image-Verwaltung</translation>
+    </message>
+    <message>
+        <source>invalid format in the request</source>
+        <translation>ungültiges Format in der Anfrage</translation>
+    </message>
+    <message>
+        <source>the query has no answer on this device</source>
+        <translation>auf diesem Gerät gibt es keine Antwort auf die Abfrage</translation>
+    </message>
+    <message>
+        <source>the device clock is not set</source>
+        <translation>die Uhr des Geräts ist nicht gestellt</translation>
+    </message>
+    <message>
+        <source>the device clock command failed</source>
+        <translation>der Uhr-Befehl des Geräts ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the device&apos;s answer to the query is not valid</source>
+        <translation>die Antwort des Geräts auf die Abfrage ist ungültig</translation>
+    </message>
+    <message>
+        <source>unknown OS-management error</source>
+        <translation>unbekannter Fehler der OS-Verwaltung</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::BenchFlasher</name>
+    <message>
+        <source>idle</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>reading the device</source>
+        <translation>Auslesen des Geräts</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>verifying the upload</source>
+        <translation>Prüfen des Uploads</translation>
+    </message>
+    <message>
+        <source>marking the image for test</source>
+        <translation>Markieren des Images zum Testen</translation>
+    </message>
+    <message>
+        <source>resetting</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>waiting for the device to restart</source>
+        <translation>Warten auf den Neustart des Geräts</translation>
+    </message>
+    <message>
+        <source>checking the running image</source>
+        <translation>Prüfen des laufenden Images</translation>
+    </message>
+    <message>
+        <source>confirming</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>checking the confirmation</source>
+        <translation>Prüfen der Bestätigung</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No image to flash: prepare one with BenchImage first.</source>
+        <translation>Kein Image zum Flashen: Bereiten Sie zuerst eines mit BenchImage vor.</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>Verbindung zu %1 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>Cancelled while %1.</source>
+        <translation>Abgebrochen beim %1.</translation>
+    </message>
+    <message>
+        <source>The device already runs image %1 (confirmed); nothing to do.</source>
+        <translation>Auf dem Gerät läuft bereits Image %1 (bestätigt); nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Slot 1 already holds this image; skipping the upload.</source>
+        <translation>Slot 1 enthält dieses Image bereits; der Upload wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>uploading %1 (%2 bytes)</source>
+        <translation>%1 wird hochgeladen (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Resuming the upload at offset %1: %2</source>
+        <translation>Upload wird bei Offset %1 fortgesetzt: %2</translation>
+    </message>
+    <message>
+        <source>After the upload the device lists no slot 1 for image %1; it cannot test the new image.</source>
+        <translation>Nach dem Upload führt das Gerät für Image %1 keinen Slot 1 auf; es kann das neue Image nicht testen.</translation>
+    </message>
+    <message>
+        <source>After the upload the device reports hash %1 for slot 1, but the image&apos;s hash is %2. The upload did not arrive intact or the device rejected it; upload again.</source>
+        <translation>Nach dem Upload meldet das Gerät für Slot 1 den Hash %1, der Hash des Images ist jedoch %2. Der Upload ist nicht unversehrt angekommen oder das Gerät hat ihn abgelehnt; laden Sie erneut hoch.</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 (version %2) to slot 1; the device reports its hash %3. Run &apos;otactl bench test&apos; and &apos;reset&apos; to boot it.</source>
+        <translation>%1 (Version %2) in Slot 1 hochgeladen; das Gerät meldet seinen Hash %3. Führen Sie &apos;otactl bench test&apos; und &apos;reset&apos; aus, um es zu booten.</translation>
+    </message>
+    <message>
+        <source>The device is busy; forcing the reset.</source>
+        <translation>Das Gerät ist beschäftigt; der Reset wird erzwungen.</translation>
+    </message>
+    <message>
+        <source>The device did not come back within %1 s after the reset (%2). Check that it boots (serial log), that MCUboot can start the test image, and raise the reboot timeout for slow swaps.</source>
+        <translation>Das Gerät hat sich nach dem Reset nicht innerhalb von %1 s zurückgemeldet (%2). Prüfen Sie, ob es bootet (serielles Protokoll) und ob MCUboot das Test-Image starten kann, und erhöhen Sie bei langsamen Swaps das Neustart-Timeout.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1.</source>
+        <translation>Erneut mit %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>The device runs the new image %1 (test).</source>
+        <translation>Auf dem Gerät läuft das neue Image %1 (Test).</translation>
+    </message>
+    <message>
+        <source>The device restarted but runs the old image %1 again (hash %2): MCUboot did not boot the new image %3 or reverted it. Check that it is signed with the key the bootloader expects, fits the slot, is not a downgrade, and that the application starts.</source>
+        <translation>Das Gerät wurde neu gestartet, führt aber wieder das alte Image %1 aus (Hash %2): MCUboot hat das neue Image %3 nicht gebootet oder wieder zurückgenommen. Prüfen Sie, ob es mit dem Schlüssel signiert ist, den der Bootloader erwartet, in den Slot passt und kein Downgrade ist und ob die Anwendung startet.</translation>
+    </message>
+    <message>
+        <source>After the restart the device runs %1 (hash %2), neither the new image nor the old one.</source>
+        <translation>Nach dem Neustart führt das Gerät %1 aus (Hash %2), weder das neue noch das alte Image.</translation>
+    </message>
+    <message>
+        <source>no active image</source>
+        <translation>kein aktives Image</translation>
+    </message>
+    <message>
+        <source>The device accepted the confirmation, but its primary slot is not the new image active and confirmed (%1). MCUboot would revert it on the next reset.</source>
+        <translation>Das Gerät hat die Bestätigung angenommen, aber sein primärer Slot enthält nicht das neue Image als aktiv und bestätigt (%1). MCUboot würde es beim nächsten Reset wieder zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>slot 0: %1, hash %2%3%4</source>
+        <translation>Slot 0: %1, Hash %2%3%4</translation>
+    </message>
+    <message>
+        <source>, active</source>
+        <translation>, aktiv</translation>
+    </message>
+    <message>
+        <source>, confirmed</source>
+        <translation>, bestätigt</translation>
+    </message>
+    <message>
+        <source>no slot 0</source>
+        <translation>kein Slot 0</translation>
+    </message>
+    <message>
+        <source>The device runs %1 (hash %2), active and confirmed.</source>
+        <translation>Auf dem Gerät läuft %1 (Hash %2), aktiv und bestätigt.</translation>
+    </message>
+    <message>
+        <source>Failed while %1: %2</source>
+        <translation>Fehler beim %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::BenchImage</name>
+    <message>
+        <source>%1 is not an MCUboot image (%2). MCUboot only boots images with an image header and a hash TLV: sign the build with imgtool (imgtool sign --header-size 0x200 --align 8 --version 1.0.0 --slot-size ... --key key.pem app.bin app.signed.bin) or use the zephyr.signed.bin/.hex of the build.</source>
+        <translation>%1 ist kein MCUboot-Image (%2). MCUboot bootet nur Images mit einem Image-Header und einem Hash-TLV: Signieren Sie den Build mit imgtool (imgtool sign --header-size 0x200 --align 8 --version 1.0.0 --slot-size ... --key key.pem app.bin app.signed.bin) oder verwenden Sie die zephyr.signed.bin/.hex des Builds.</translation>
+    </message>
+    <message>
+        <source>no MCUboot header magic 3d b8 f3 96 at its start</source>
+        <translation>keine Magic-Nummer 3d b8 f3 96 des MCUboot-Headers am Anfang</translation>
+    </message>
+    <message>
+        <source>the image has no hash TLV</source>
+        <translation>das Image hat kein Hash-TLV</translation>
+    </message>
+    <message>
+        <source>%1: the image&apos;s hash TLV (%2) does not match its content (%3); the file is damaged or was changed after signing. Rebuild or re-sign it.</source>
+        <translation>%1: Das Hash-TLV des Images (%2) passt nicht zu seinem Inhalt (%3); die Datei ist beschädigt oder wurde nach dem Signieren geändert. Erstellen oder signieren Sie sie neu.</translation>
+    </message>
+    <message>
+        <source>the TLV area ends after the end of the data</source>
+        <translation>der TLV-Bereich endet hinter dem Ende der Daten</translation>
+    </message>
+    <message>
+        <source>the file holds no data</source>
+        <translation>die Datei enthält keine Daten</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::DeviceDiscovery</name>
+    <message>
+        <source>&apos;%1&apos; is not a subnet: write it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.</source>
+        <translation>„%1“ ist kein Subnetz: Schreiben Sie es als ADRESSE/PRÄFIX, z. B. 192.168.1.0/24.</translation>
+    </message>
+    <message>
+        <source>The subnet %1 has too many addresses to scan (at most %2, e.g. a /%3). Give a smaller one.</source>
+        <translation>Das Subnetz %1 hat zu viele Adressen zum Durchsuchen (höchstens %2, z. B. ein /%3). Geben Sie ein kleineres an.</translation>
+    </message>
+    <message>
+        <source>Cannot open a UDP socket: %1</source>
+        <translation>Es kann kein UDP-Socket geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::DeviceProbe</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::ImageUploader</name>
+    <message>
+        <source>There is nothing to upload.</source>
+        <translation>Es gibt nichts hochzuladen.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s SMP buffer (%1 bytes) is too small for an upload request.</source>
+        <translation>Der SMP-Puffer des Geräts (%1 Bytes) ist zu klein für eine Upload-Anfrage.</translation>
+    </message>
+    <message>
+        <source>Upload cancelled at offset %1 of %2.</source>
+        <translation>Upload bei Offset %1 von %2 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The device stopped answering during the upload at byte %1 of %2 (%3 attempts). %4</source>
+        <translation>Das Gerät hat während des Uploads bei Byte %1 von %2 aufgehört zu antworten (%3 Versuche). %4</translation>
+    </message>
+    <message>
+        <source>no answer to the chunk at offset %1; sending again from %2</source>
+        <translation>keine Antwort auf den Block bei Offset %1; erneutes Senden ab %2</translation>
+    </message>
+    <message>
+        <source>the device lost the upload session (%1); starting again</source>
+        <translation>das Gerät hat die Upload-Sitzung verloren (%1); Upload beginnt erneut</translation>
+    </message>
+    <message>
+        <source>Upload failed at offset %1: %2</source>
+        <translation>Upload bei Offset %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The device reports offset %1, beyond the image&apos;s %2 bytes.</source>
+        <translation>Das Gerät meldet Offset %1, jenseits der %2 Bytes des Images.</translation>
+    </message>
+    <message>
+        <source>the device restarted the upload (it asks for offset 0): sending again from the start</source>
+        <translation>das Gerät hat den Upload neu begonnen (es fordert Offset 0 an): erneutes Senden ab dem Anfang</translation>
+    </message>
+    <message>
+        <source>the device expects offset %1 (a chunk was lost)</source>
+        <translation>das Gerät erwartet Offset %1 (ein Block ging verloren)</translation>
+    </message>
+    <message>
+        <source>The device received all %1 bytes but reports that their SHA-256 does not match the image&apos;s. Upload again; if it repeats, the link corrupts data.</source>
+        <translation>Das Gerät hat alle %1 Bytes empfangen, meldet aber, dass ihr SHA-256 nicht zu dem des Images passt. Laden Sie erneut hoch; wenn es sich wiederholt, verfälscht die Verbindung Daten.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SerialTransport</name>
+    <message>
+        <source> Another program may have the port open, or your user lacks access: add it to the &apos;dialout&apos; group (sudo usermod -aG dialout $USER) and log in again.</source>
+        <translation> Möglicherweise hat ein anderes Programm den Port geöffnet, oder Ihrem Benutzer fehlt der Zugriff: Fügen Sie ihn der Gruppe &apos;dialout&apos; hinzu (sudo usermod -aG dialout $USER) und melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source> Check the cable and the port name (otactl bench list shows the ports).</source>
+        <translation> Prüfen Sie das Kabel und den Portnamen (otactl bench list zeigt die Ports an).</translation>
+    </message>
+    <message>
+        <source>Cannot open serial port %1: %2.%3</source>
+        <translation>Der serielle Port %1 kann nicht geöffnet werden: %2.%3</translation>
+    </message>
+    <message>
+        <source>serial %1 @ %2</source>
+        <translation>seriell %1 @ %2</translation>
+    </message>
+    <message>
+        <source>The serial port %1 went away (%2). The device may have rebooted or been unplugged.</source>
+        <translation>Der serielle Port %1 ist verschwunden (%2). Das Gerät wurde möglicherweise neu gestartet oder abgesteckt.</translation>
+    </message>
+    <message>
+        <source>Serial port %1: %2</source>
+        <translation>Serieller Port %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SimImage</name>
+    <message>
+        <source>&quot;%1&quot; is not an MCUboot version; write MAJOR.MINOR.REVISION[+BUILD] (at most 255.255.65535+4294967295).</source>
+        <translation>„%1“ ist keine MCUboot-Version; schreiben Sie MAJOR.MINOR.REVISION[+BUILD] (höchstens 255.255.65535+4294967295).</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SimSerialHost</name>
+    <message>
+        <source>Cannot create a pseudo-terminal: %1</source>
+        <translation>Es kann kein Pseudo-Terminal angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot name the pseudo-terminal: %1</source>
+        <translation>Der Name des Pseudo-Terminals kann nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the link %1 to %2; remove the file there or choose another path.</source>
+        <translation>Die Verknüpfung %1 auf %2 kann nicht angelegt werden; entfernen Sie die dortige Datei oder wählen Sie einen anderen Pfad.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SimStore</name>
+    <message>
+        <source>Cannot create the simulator&apos;s state folder %1.</source>
+        <translation>Der Statusordner des Simulators %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2); delete the folder to start afresh.</source>
+        <translation>%1 ist kein gültiges JSON (%2); löschen Sie den Ordner, um neu zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SimUdpHost</name>
+    <message>
+        <source>Cannot listen on UDP %1:%2: %3; choose another port with --udp.</source>
+        <translation>Auf UDP %1:%2 kann nicht gelauscht werden: %3; wählen Sie mit --udp einen anderen Port.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SimulatedDevice</name>
+    <message>
+        <source>The buffer size must be from 64 to 65543 bytes.</source>
+        <translation>Die Puffergröße muss zwischen 64 und 65543 Bytes liegen.</translation>
+    </message>
+    <message>
+        <source>The image (%1 bytes) does not fit the %2-byte slot.</source>
+        <translation>Das Image (%1 Bytes) passt nicht in den %2 Bytes großen Slot.</translation>
+    </message>
+    <message>
+        <source>The image for slot 0 is not a bootable MCUboot image (%1). Build it with imgtool (or west sign) and try again.</source>
+        <translation>Das Image für Slot 0 ist kein bootfähiges MCUboot-Image (%1). Erstellen Sie es mit imgtool (oder west sign) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>its SHA-256 TLV is missing or wrong</source>
+        <translation>sein SHA-256-TLV fehlt oder ist falsch</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SmpClient</name>
+    <message>
+        <source>The device refused %1: %2</source>
+        <translation>Das Gerät hat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The connection to the device is not open.</source>
+        <translation>Die Verbindung zum Gerät ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The request is too large for one SMP packet.</source>
+        <translation>Die Anfrage ist zu groß für ein SMP-Paket.</translation>
+    </message>
+    <message>
+        <source>malformed packet dropped: %1</source>
+        <translation>fehlerhaftes Paket verworfen: %1</translation>
+    </message>
+    <message>
+        <source>No answer from the device to %1 within %2 ms over %3. Check that the device is powered and running an MCUmgr-enabled application, and the port/address and baud rate.</source>
+        <translation>Keine Antwort des Geräts auf %1 innerhalb von %2 ms über %3. Prüfen Sie, ob das Gerät eingeschaltet ist und eine Anwendung mit MCUmgr ausführt, sowie Port/Adresse und Baudrate.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SmpHeader</name>
+    <message>
+        <source>The SMP packet has %1 bytes, fewer than the 8 of its header.</source>
+        <translation>Das SMP-Paket hat %1 Bytes, weniger als die 8 seines Headers.</translation>
+    </message>
+    <message>
+        <source>The SMP header&apos;s reserved bits are set (first byte 0x%1).</source>
+        <translation>Im SMP-Header sind reservierte Bits gesetzt (erstes Byte 0x%1).</translation>
+    </message>
+    <message>
+        <source>The SMP header has the unknown operation %1.</source>
+        <translation>Der SMP-Header enthält die unbekannte Operation %1.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SmpPacket</name>
+    <message>
+        <source>The SMP header announces a %1-byte body but %2 bytes follow it.</source>
+        <translation>Der SMP-Header kündigt einen Rumpf von %1 Bytes an, es folgen aber %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>The SMP body is not valid CBOR: %1</source>
+        <translation>Der SMP-Rumpf ist kein gültiges CBOR: %1</translation>
+    </message>
+    <message>
+        <source>The SMP body is not a CBOR map.</source>
+        <translation>Der SMP-Rumpf ist keine CBOR-Map.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::SmpStatus</name>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>unknown image-management error</source>
+        <translation>unbekannter Fehler der Image-Verwaltung</translation>
+    </message>
+    <message>
+        <source>the flash configuration cannot be queried</source>
+        <translation>die Flash-Konfiguration kann nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <source>no image in the slot</source>
+        <translation>kein Image im Slot</translation>
+    </message>
+    <message>
+        <source>the image has no TLVs</source>
+        <translation>das Image hat keine TLVs</translation>
+    </message>
+    <message>
+        <source>the image has an invalid TLV</source>
+        <translation>das Image hat ein ungültiges TLV</translation>
+    </message>
+    <message>
+        <source>the image has several hash TLVs</source>
+        <translation>das Image hat mehrere Hash-TLVs</translation>
+    </message>
+    <message>
+        <source>a TLV of the image has an invalid size</source>
+        <translation>ein TLV des Images hat eine ungültige Größe</translation>
+    </message>
+    <message>
+        <source>no image with this hash on the device</source>
+        <translation>kein Image mit diesem Hash auf dem Gerät</translation>
+    </message>
+    <message>
+        <source>no free slot for the upload</source>
+        <translation>kein freier Slot für den Upload</translation>
+    </message>
+    <message>
+        <source>the flash area cannot be opened</source>
+        <translation>der Flash-Bereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>reading the flash failed</source>
+        <translation>das Lesen des Flash-Speichers ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>writing the flash failed</source>
+        <translation>das Schreiben des Flash-Speichers ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>erasing the flash failed</source>
+        <translation>das Löschen des Flash-Speichers ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>invalid slot</source>
+        <translation>ungültiger Slot</translation>
+    </message>
+    <message>
+        <source>the device is out of memory</source>
+        <translation>das Gerät hat keinen freien Speicher mehr</translation>
+    </message>
+    <message>
+        <source>an upload is already in progress</source>
+        <translation>ein Upload läuft bereits</translation>
+    </message>
+    <message>
+        <source>no upload in progress</source>
+        <translation>kein Upload im Gange</translation>
+    </message>
+    <message>
+        <source>the flash device is missing</source>
+        <translation>der Flash-Baustein fehlt</translation>
+    </message>
+    <message>
+        <source>invalid flash page offset</source>
+        <translation>ungültiger Offset der Flash-Seite</translation>
+    </message>
+    <message>
+        <source>invalid upload offset</source>
+        <translation>ungültiger Upload-Offset</translation>
+    </message>
+    <message>
+        <source>invalid upload length</source>
+        <translation>ungültige Upload-Länge</translation>
+    </message>
+    <message>
+        <source>invalid MCUboot image header</source>
+        <translation>ungültiger MCUboot-Image-Header</translation>
+    </message>
+    <message>
+        <source>not an MCUboot image (bad header magic)</source>
+        <translation>kein MCUboot-Image (falsche Magic-Nummer im Header)</translation>
+    </message>
+    <message>
+        <source>invalid image hash</source>
+        <translation>ungültiger Image-Hash</translation>
+    </message>
+    <message>
+        <source>invalid flash address</source>
+        <translation>ungültige Flash-Adresse</translation>
+    </message>
+    <message>
+        <source>the image version cannot be read</source>
+        <translation>die Image-Version kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the running image is newer (downgrade refused)</source>
+        <translation>das laufende Image ist neuer (Downgrade abgelehnt)</translation>
+    </message>
+    <message>
+        <source>an image is already pending</source>
+        <translation>es ist bereits ein Image ausstehend</translation>
+    </message>
+    <message>
+        <source>invalid image vector table</source>
+        <translation>ungültige Vektortabelle des Images</translation>
+    </message>
+    <message>
+        <source>the image is too large for the slot</source>
+        <translation>das Image ist zu groß für den Slot</translation>
+    </message>
+    <message>
+        <source>more data than the announced image length</source>
+        <translation>mehr Daten als die angekündigte Image-Länge</translation>
+    </message>
+    <message>
+        <source>confirming the image was denied</source>
+        <translation>das Bestätigen des Images wurde verweigert</translation>
+    </message>
+    <message>
+        <source>the active image cannot be marked for test</source>
+        <translation>das aktive Image kann nicht zum Testen markiert werden</translation>
+    </message>
+    <message>
+        <source>the active slot is not known</source>
+        <translation>der aktive Slot ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>%1 (rc %2)</source>
+        <translation>%1 (rc %2)</translation>
+    </message>
+    <message>
+        <source>error in group %1</source>
+        <translation>Fehler in Gruppe %1</translation>
+    </message>
+    <message>
+        <source>%1 (group %2, rc %3)</source>
+        <translation>%1 (Gruppe %2, rc %3)</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::UdpTransport</name>
+    <message>
+        <source>&apos;%1&apos;: missing &apos;]&apos; after the IPv6 address.</source>
+        <translation>„%1“: &apos;]&apos; fehlt nach der IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: expected &apos;:PORT&apos; after &apos;]&apos;.</source>
+        <translation>„%1“: &apos;:PORT&apos; nach &apos;]&apos; erwartet.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the port must be a number from 1 to 65535.</source>
+        <translation>„%1“: Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: no host name or address.</source>
+        <translation>„%1“: kein Hostname und keine Adresse.</translation>
+    </message>
+    <message>
+        <source>Cannot resolve &apos;%1&apos;: %2. Check the name or give the device&apos;s IP address.</source>
+        <translation>„%1“ kann nicht aufgelöst werden: %2. Prüfen Sie den Namen oder geben Sie die IP-Adresse des Geräts an.</translation>
+    </message>
+    <message>
+        <source>Cannot open a UDP socket: %1</source>
+        <translation>Es kann kein UDP-Socket geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>udp %1:%2</source>
+        <translation>udp %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::bench::smpcbor</name>
+    <message>
+        <source>The SMP %1 has no valid &quot;%2&quot; field.</source>
+        <translation>Die SMP-Nachricht (%1) hat kein gültiges Feld „%2“.</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::client::ApiCall</name>
     <message>
         <source>Cancelled.</source>
@@ -488,6 +1198,95 @@
     <message>
         <source>&quot;%1&quot; is neither a host name nor an IP address.</source>
         <translation>„%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::delta::DeltaApplier</name>
+    <message>
+        <source>The patch has been applied completely already.</source>
+        <translation>Der Patch wurde bereits vollständig angewendet.</translation>
+    </message>
+    <message>
+        <source>Chunk %1 was given, but the decoder needs chunk %2 of %3 next.</source>
+        <translation>Block %1 wurde übergeben, aber der Decoder benötigt als Nächstes Block %2 von %3.</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of the patch does not match its digest under the patch root; fetch this chunk again.</source>
+        <translation>Block %1 des Patches passt nicht zu seinem Digest unter der Patch-Wurzel; rufen Sie diesen Block erneut ab.</translation>
+    </message>
+    <message>
+        <source>The saved decoder state belongs to a different patch.</source>
+        <translation>Der gespeicherte Decoder-Zustand gehört zu einem anderen Patch.</translation>
+    </message>
+    <message>
+        <source>The patch payload does not match the chunk root in its header; the patch is corrupt. Download it again.</source>
+        <translation>Die Nutzdaten des Patches passen nicht zur Block-Wurzel in seinem Header; der Patch ist beschädigt. Laden Sie ihn erneut herunter.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::delta::DeltaEncoder</name>
+    <message>
+        <source>Delta patches handle images up to 1 GiB.</source>
+        <translation>Delta-Patches unterstützen Images bis 1 GiB.</translation>
+    </message>
+    <message>
+        <source>The chunk size must be between %1 and %2 bytes.</source>
+        <translation>Die Blockgröße muss zwischen %1 und %2 Bytes liegen.</translation>
+    </message>
+    <message>
+        <source>No delta encoding of these images could be verified; please report this.</source>
+        <translation>Keine Delta-Kodierung dieser Images konnte verifiziert werden; bitte melden Sie diesen Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::delta::DeltaInfo</name>
+    <message>
+        <source>The patch is %1 bytes long but its header announces %2 bytes; the file is truncated or has trailing data. Download it again.</source>
+        <translation>Der Patch ist %1 Bytes lang, sein Header kündigt aber %2 Bytes an; die Datei ist abgeschnitten oder hat überzählige Daten am Ende. Laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <source>This is not an OTA Desk delta patch (bad magic or header field).</source>
+        <translation>Dies ist kein Delta-Patch von OTA Desk (falsche Magic-Nummer oder falsches Header-Feld).</translation>
+    </message>
+    <message>
+        <source>The delta patch uses a format version this program does not know; update OTA Desk.</source>
+        <translation>Der Delta-Patch verwendet eine Formatversion, die dieses Programm nicht kennt; aktualisieren Sie OTA Desk.</translation>
+    </message>
+    <message>
+        <source>The delta patch needs a decoder profile or mode this program does not implement.</source>
+        <translation>Der Delta-Patch benötigt ein Decoder-Profil oder einen Modus, den dieses Programm nicht implementiert.</translation>
+    </message>
+    <message>
+        <source>The delta patch payload is corrupt (an invalid length, offset or code).</source>
+        <translation>Die Nutzdaten des Delta-Patches sind beschädigt (ungültige Länge, ungültiger Offset oder Code).</translation>
+    </message>
+    <message>
+        <source>The delta patch payload ends early; the file is truncated.</source>
+        <translation>Die Nutzdaten des Delta-Patches enden vorzeitig; die Datei ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The delta patch has more data than its header announces.</source>
+        <translation>Der Delta-Patch enthält mehr Daten, als sein Header ankündigt.</translation>
+    </message>
+    <message>
+        <source>Reading the old image or writing the new one failed.</source>
+        <translation>Das Lesen des alten Images oder das Schreiben des neuen ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The patched image does not have the target SHA-256 from the patch header; nothing was written.</source>
+        <translation>Das gepatchte Image hat nicht den Ziel-SHA-256 aus dem Patch-Header; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The old image is not the base this patch was made for (size or SHA-256 differs); use the exact image the patch was created from.</source>
+        <translation>Das alte Image ist nicht die Basis, für die dieser Patch erstellt wurde (Größe oder SHA-256 weicht ab); verwenden Sie genau das Image, aus dem der Patch erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>The saved decoder state is invalid; restart the update from the beginning.</source>
+        <translation>Der gespeicherte Decoder-Zustand ist ungültig; starten Sie das Update von vorn.</translation>
+    </message>
+    <message>
+        <source>The delta decoder failed (status %1).</source>
+        <translation>Der Delta-Decoder ist fehlgeschlagen (Status %1).</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1964,216 @@
     <message>
         <source>Bad checksum: the record&apos;s checksum is 0x%1, expected 0x%2.</source>
         <translation>Falsche Prüfsumme: Die Prüfsumme des Datensatzes ist 0x%1, erwartet: 0x%2.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::fleet</name>
+    <message>
+        <source>Column %1: the field &quot;%2&quot; needs a name after a dot, e.g. %3.region.</source>
+        <translation>Spalte %1: Das Feld &quot;%2&quot; benötigt nach einem Punkt einen Namen, z. B. %3.region.</translation>
+    </message>
+    <message>
+        <source>Column %1: the field &quot;%2&quot; has no parts; write &quot;%3&quot; without &quot;.%4&quot;.</source>
+        <translation>Spalte %1: Das Feld &quot;%2&quot; hat keine Unterfelder; schreiben Sie &quot;%3&quot; ohne &quot;.%4&quot;.</translation>
+    </message>
+    <message>
+        <source>Column %1: unknown field &quot;%2&quot;. Known fields: %3.</source>
+        <translation>Spalte %1: unbekanntes Feld &quot;%2&quot;. Bekannte Felder: %3.</translation>
+    </message>
+    <message>
+        <source>Column %1: unknown field &quot;%2&quot;; did you mean &quot;%3&quot;? Known fields: %4.</source>
+        <translation>Spalte %1: unbekanntes Feld &quot;%2&quot;; meinten Sie &quot;%3&quot;? Bekannte Felder: %4.</translation>
+    </message>
+    <message>
+        <source>Groups nest more than %1 deep: %2.</source>
+        <translation>Gruppen sind tiefer als %1 Ebenen verschachtelt: %2.</translation>
+    </message>
+    <message>
+        <source>The group &quot;%1&quot; includes itself: %2. Remove one of these group references.</source>
+        <translation>Die Gruppe &quot;%1&quot; enthält sich selbst: %2. Entfernen Sie einen dieser Gruppenverweise.</translation>
+    </message>
+    <message>
+        <source>The filter of the dynamic group &quot;%1&quot; is invalid: %2</source>
+        <translation>Der Filter der dynamischen Gruppe &quot;%1&quot; ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The dynamic group &quot;%1&quot; has an empty filter: give it a filter, or leave the group out to mean every device.</source>
+        <translation>Die dynamische Gruppe &quot;%1&quot; hat einen leeren Filter: Geben Sie ihr einen Filter, oder lassen Sie die Gruppe weg, um alle Geräte zu meinen.</translation>
+    </message>
+    <message>
+        <source>the end of the filter</source>
+        <translation>das Ende des Filters</translation>
+    </message>
+    <message>
+        <source>Column %1: the quoted value is not closed: add %2 at its end.</source>
+        <translation>Spalte %1: Der Wert in Anführungszeichen ist nicht geschlossen: Fügen Sie an seinem Ende %2 an.</translation>
+    </message>
+    <message>
+        <source>Column %1: expected %2, found %3.</source>
+        <translation>Spalte %1: Erwartet wurde %2, gefunden wurde %3.</translation>
+    </message>
+    <message>
+        <source>The filter is too long (%1 characters; at most %2).</source>
+        <translation>Der Filter ist zu lang (%1 Zeichen; höchstens %2).</translation>
+    </message>
+    <message>
+        <source>no &quot;)&quot; without a matching &quot;(&quot;</source>
+        <translation>kein &quot;)&quot; ohne passendes &quot;(&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;;&quot;, &quot;,&quot;, &quot;and&quot; or &quot;or&quot;</source>
+        <translation>&quot;;&quot;, &quot;,&quot;, &quot;and&quot; oder &quot;or&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;(&quot; after &quot;not&quot; (write not(...))</source>
+        <translation>&quot;(&quot; nach &quot;not&quot; (schreiben Sie not(...))</translation>
+    </message>
+    <message>
+        <source>Column %1: parentheses nest more than %2 deep.</source>
+        <translation>Spalte %1: Klammern sind tiefer als %2 Ebenen verschachtelt.</translation>
+    </message>
+    <message>
+        <source>&quot;)&quot; to close the &quot;(&quot; at column %1</source>
+        <translation>&quot;)&quot;, um die &quot;(&quot; in Spalte %1 zu schließen</translation>
+    </message>
+    <message>
+        <source>a field name such as model, serial or attr.region, or &quot;(&quot;</source>
+        <translation>ein Feldname wie model, serial oder attr.region, oder &quot;(&quot;</translation>
+    </message>
+    <message>
+        <source>an operator (==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=, &lt;, &lt;=, &gt;, &gt;=) after &quot;%1&quot;</source>
+        <translation>ein Operator (==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=, &lt;, &lt;=, &gt;, &gt;=) nach &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source> Did you mean &quot;%1&quot;?</source>
+        <translation> Meinten Sie &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>Column %1: unknown operator &quot;%2&quot;.%3 Operators: ==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=, &lt;, &lt;=, &gt;, &gt;=.</source>
+        <translation>Spalte %1: unbekannter Operator &quot;%2&quot;.%3 Operatoren: ==, !=, =lt=, =le=, =gt=, =ge=, =in=, =out=, &lt;, &lt;=, &gt;, &gt;=.</translation>
+    </message>
+    <message>
+        <source>a value after &quot;%1&quot; at column %2 (quote values with spaces or parentheses: &quot;...&quot;)</source>
+        <translation>ein Wert nach &quot;%1&quot; in Spalte %2 (Werte mit Leerzeichen oder Klammern in Anführungszeichen setzen: &quot;...&quot;)</translation>
+    </message>
+    <message>
+        <source>Column %1: the filter has more than %2 values; use a static group for long lists of devices.</source>
+        <translation>Spalte %1: Der Filter hat mehr als %2 Werte; verwenden Sie für lange Gerätelisten eine statische Gruppe.</translation>
+    </message>
+    <message>
+        <source>Column %1: a list of values needs =in= or =out=, not &quot;%2&quot;.</source>
+        <translation>Spalte %1: Eine Werteliste benötigt =in= oder =out=, nicht &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;)&quot; in the list that starts at column %1</source>
+        <translation>&quot;,&quot; oder &quot;)&quot; in der Liste, die in Spalte %1 beginnt</translation>
+    </message>
+    <message>
+        <source>Column %1: the field &quot;%2&quot; cannot be compared with &quot;%3&quot;; use ==, !=, =in= or =out=.</source>
+        <translation>Spalte %1: Das Feld &quot;%2&quot; kann nicht mit &quot;%3&quot; verglichen werden; verwenden Sie ==, !=, =in= oder =out=.</translation>
+    </message>
+    <message>
+        <source>Column %1: wildcards (*) work only with == and !=; write \* for a literal *.</source>
+        <translation>Spalte %1: Platzhalter (*) funktionieren nur mit == und !=; schreiben Sie \* für ein wörtliches *.</translation>
+    </message>
+    <message>
+        <source>Column %1: the field &quot;%2&quot; takes no wildcards (*).</source>
+        <translation>Spalte %1: Das Feld &quot;%2&quot; erlaubt keine Platzhalter (*).</translation>
+    </message>
+    <message>
+        <source>Column %1: expected a year such as 2024 for &quot;%2&quot;, found &quot;%3&quot;.</source>
+        <translation>Spalte %1: Für &quot;%2&quot; wird eine Jahreszahl wie 2024 erwartet, gefunden wurde &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Column %1: expected a time for &quot;%2&quot; (2024-05-01, 2024-05-01T12:00:00Z, or -7d, -12h, -30m, -2w, now), found &quot;%3&quot;.</source>
+        <translation>Spalte %1: Für &quot;%2&quot; wird eine Zeitangabe erwartet (2024-05-01, 2024-05-01T12:00:00Z oder -7d, -12h, -30m, -2w, now), gefunden wurde &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Column %1: &quot;%2&quot; is not a version; &quot;%3&quot; compares versions such as 2.3.0, 1.4.2+17 or [1,4,2].</source>
+        <translation>Spalte %1: &quot;%2&quot; ist keine Version; &quot;%3&quot; vergleicht Versionen wie 2.3.0, 1.4.2+17 oder [1,4,2].</translation>
+    </message>
+    <message>
+        <source>Column %1: a digest is hexadecimal (0-9, a-f), found &quot;%2&quot;.</source>
+        <translation>Spalte %1: Ein Digest ist hexadezimal (0-9, a-f), gefunden wurde &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::fleet::DeviceImport</name>
+    <message>
+        <source>&quot;%1&quot; is not a year.</source>
+        <translation>&quot;%1&quot; ist keine Jahreszahl.</translation>
+    </message>
+    <message>
+        <source>The %1 is missing.</source>
+        <translation>Der Wert für %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>The %1 is longer than %2 characters.</source>
+        <translation>Der Wert für %1 ist länger als %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The %1 contains control characters.</source>
+        <translation>Der Wert für %1 enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The year %1 is not a production year (1970–2200, or empty).</source>
+        <translation>Das Jahr %1 ist kein Produktionsjahr (1970–2200 oder leer).</translation>
+    </message>
+    <message>
+        <source>The vendor ID is not a UUID.</source>
+        <translation>Die Hersteller-ID ist keine UUID.</translation>
+    </message>
+    <message>
+        <source>The class ID is not a UUID.</source>
+        <translation>Die Klassen-ID ist keine UUID.</translation>
+    </message>
+    <message>
+        <source>The tag &quot;%1&quot; is too long or contains control characters.</source>
+        <translation>Das Tag &quot;%1&quot; ist zu lang oder enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The metadata value is too long.</source>
+        <translation>Der Metadatenwert ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint must be a SHA-1 or SHA-256 in hex (40 or 64 digits).</source>
+        <translation>Der Zertifikat-Fingerabdruck muss ein SHA-1 oder SHA-256 in Hex sein (40 oder 64 Ziffern).</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first line must name the columns, e.g. serial,model,batch,year.</source>
+        <translation>Die Datei ist leer: Die erste Zeile muss die Spalten benennen, z. B. serial,model,batch,year.</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot; in the header. Known columns: %2, and meta.&lt;name&gt; for operator metadata.</source>
+        <translation>Unbekannte Spalte &quot;%1&quot; in der Kopfzeile. Bekannte Spalten: %2 sowie meta.&lt;name&gt; für Betreiber-Metadaten.</translation>
+    </message>
+    <message>
+        <source>The header has no &quot;serial&quot; column; every device needs its serial number.</source>
+        <translation>Die Kopfzeile hat keine Spalte &quot;serial&quot;; jedes Gerät benötigt seine Seriennummer.</translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed.</source>
+        <translation>Ein Feld in Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>The row has %1 fields, the header %2.</source>
+        <translation>Die Zeile hat %1 Felder, die Kopfzeile %2.</translation>
+    </message>
+    <message>
+        <source>The serial %1 appears twice in the file.</source>
+        <translation>Die Seriennummer %1 kommt in der Datei zweimal vor.</translation>
+    </message>
+    <message>
+        <source>The JSON is malformed at byte %1: %2.</source>
+        <translation>Das JSON ist bei Byte %1 fehlerhaft: %2.</translation>
+    </message>
+    <message>
+        <source>Expected a JSON array of devices, or an object with a &quot;devices&quot; array.</source>
+        <translation>Erwartet wird ein JSON-Array von Geräten oder ein Objekt mit einem Array &quot;devices&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;.</source>
+        <translation>Unbekanntes Feld &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +3474,83 @@
     </message>
 </context>
 <context>
+    <name>otadesk::protocol</name>
+    <message>
+        <source>&quot;%1&quot; must be a string of at most %2 characters without control characters.</source>
+        <translation>&quot;%1&quot; muss eine Zeichenkette mit höchstens %2 Zeichen ohne Steuerzeichen sein.</translation>
+    </message>
+    <message>
+        <source>components[%1] must be an object with name and version.</source>
+        <translation>components[%1] muss ein Objekt mit name und version sein.</translation>
+    </message>
+    <message>
+        <source>components[%1].name must be a non-empty string of at most 64 characters.</source>
+        <translation>components[%1].name muss eine nicht leere Zeichenkette mit höchstens 64 Zeichen sein.</translation>
+    </message>
+    <message>
+        <source>components[%1].version must be a non-empty string of at most 64 characters.</source>
+        <translation>components[%1].version muss eine nicht leere Zeichenkette mit höchstens 64 Zeichen sein.</translation>
+    </message>
+    <message>
+        <source>components[%1].digest must be a SHA-256 in hex (64 digits).</source>
+        <translation>components[%1].digest muss ein SHA-256 in Hex sein (64 Ziffern).</translation>
+    </message>
+    <message>
+        <source>components[%1].slot must be an integer from 0 to 15.</source>
+        <translation>components[%1].slot muss eine ganze Zahl von 0 bis 15 sein.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::protocol::CheckinAnswer</name>
+    <message>
+        <source>The server&apos;s check-in answer is not a JSON object.</source>
+        <translation>Die Check-in-Antwort des Servers ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s check-in answer has no poll interval.</source>
+        <translation>Die Check-in-Antwort des Servers enthält kein Abfrageintervall.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::protocol::CheckinReport</name>
+    <message>
+        <source>The check-in report is larger than %1 bytes.</source>
+        <translation>Der Check-in-Bericht ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The check-in report must be a JSON object (%1 at byte %2).</source>
+        <translation>Der Check-in-Bericht muss ein JSON-Objekt sein (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>&quot;components&quot; must be an array.</source>
+        <translation>&quot;components&quot; muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>At most %1 components can be reported.</source>
+        <translation>Es können höchstens %1 Komponenten gemeldet werden.</translation>
+    </message>
+    <message>
+        <source>The component &quot;%1&quot; is reported twice.</source>
+        <translation>Die Komponente &quot;%1&quot; wird zweimal gemeldet.</translation>
+    </message>
+    <message>
+        <source>&quot;attributes&quot; must be an object of strings.</source>
+        <translation>&quot;attributes&quot; muss ein Objekt aus Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>At most %1 attributes can be reported.</source>
+        <translation>Es können höchstens %1 Attribute gemeldet werden.</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; must have a name of at most 64 characters and a string value of at most 256.</source>
+        <translation>Das Attribut &quot;%1&quot; muss einen Namen mit höchstens 64 Zeichen und einen Zeichenkettenwert mit höchstens 256 Zeichen haben.</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::server</name>
     <message>
         <source>Invalid setting %1 = &quot;%2&quot; (from %3): %4</source>
@@ -2706,6 +3792,69 @@
         <source>Cannot sort by &quot;%1&quot;; use one of %2.</source>
         <translation>Sortieren nach &quot;%1&quot; ist nicht möglich; verwenden Sie eines von %2.</translation>
     </message>
+    <message>
+        <source>A tag has at most 128 characters.</source>
+        <translation>Ein Tag hat höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Metadata names have 1 to 128 characters, values at most 1024.</source>
+        <translation>Metadatennamen haben 1 bis 128 Zeichen, Werte höchstens 1024.</translation>
+    </message>
+    <message>
+        <source>A device&apos;s status can be set to accepted or rejected.</source>
+        <translation>Der Status eines Geräts kann auf accepted oder rejected gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>first_line must be a positive number.</source>
+        <translation>first_line muss eine positive Zahl sein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the file have problems; nothing was registered. Fix them, or import only the valid rows (all_or_nothing=false).</source>
+        <translation>
+            <numerusform>%n Zeile der Datei hat Probleme; es wurde nichts registriert. Beheben Sie sie oder importieren Sie nur die gültigen Zeilen (all_or_nothing=false).</numerusform>
+            <numerusform>%n Zeilen der Datei haben Probleme; es wurde nichts registriert. Beheben Sie sie oder importieren Sie nur die gültigen Zeilen (all_or_nothing=false).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A dynamic group needs a filter, e.g. &quot;model==GW-200;tag==beta&quot;.</source>
+        <translation>Eine dynamische Gruppe benötigt einen Filter, z. B. &quot;model==GW-200;tag==beta&quot;.</translation>
+    </message>
+    <message>
+        <source>A static group has members, not a filter; add devices to it instead.</source>
+        <translation>Eine statische Gruppe hat Mitglieder, keinen Filter; fügen Sie ihr stattdessen Geräte hinzu.</translation>
+    </message>
+    <message>
+        <source>The group %1 is dynamic: its members are the devices matching its filter.</source>
+        <translation>Die Gruppe %1 ist dynamisch: Ihre Mitglieder sind die Geräte, die zu ihrem Filter passen.</translation>
+    </message>
+    <message>
+        <source>expires_in_days must be from 1 to 3650.</source>
+        <translation>expires_in_days muss zwischen 1 und 3650 liegen.</translation>
+    </message>
+    <message>
+        <source>No such enrolment token.</source>
+        <translation>Registrierungstoken nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>This credential belongs to device %1; a device can check in only as itself.</source>
+        <translation>Diese Anmeldedaten gehören zu Gerät %1; ein Gerät kann nur als es selbst einchecken.</translation>
+    </message>
+    <message>
+        <source>This device was rejected by an operator of the tenant.</source>
+        <translation>Dieses Gerät wurde von einem Betreiber des Mandanten abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server cannot record the check-in right now; try again later.</source>
+        <translation>Der Server kann den Check-in derzeit nicht erfassen; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Send the tenant&apos;s enrolment token as &quot;Authorization: Bearer otde_…&quot;.</source>
+        <translation>Senden Sie das Registrierungstoken des Mandanten als &quot;Authorization: Bearer otde_…&quot;.</translation>
+    </message>
+    <message>
+        <source>expected IP addresses separated by commas</source>
+        <translation>erwartet werden durch Kommas getrennte IP-Adressen</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::server::ApiRequest</name>
@@ -2741,6 +3890,21 @@
     <message>
         <source>Use a valid token; an administrator issues new ones (POST /api/v1/tokens, or &quot;otactl server token&quot; on the server&apos;s database).</source>
         <translation>Verwenden Sie ein gültiges Token; neue stellt ein Administrator aus (POST /api/v1/tokens oder „otactl server token“ auf der Datenbank des Servers).</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::DeviceAuthenticator</name>
+    <message>
+        <source>Too many failed device sign-ins from this address; try again later.</source>
+        <translation>Zu viele fehlgeschlagene Geräteanmeldungen von dieser Adresse; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Send the device token as &quot;Authorization: Bearer otdd_…&quot;.</source>
+        <translation>Senden Sie das Geräte-Token als &quot;Authorization: Bearer otdd_…&quot;.</translation>
+    </message>
+    <message>
+        <source>The server cannot check credentials right now.</source>
+        <translation>Der Server kann Anmeldedaten derzeit nicht prüfen.</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +4094,85 @@
     <message>
         <source>Migration %1 of %2 failed: %3</source>
         <translation>Migration %1 von %2 ist fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::DeviceCheckins</name>
+    <message>
+        <source>Recording a check-in failed: %1</source>
+        <translation>Das Erfassen eines Check-ins ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::DeviceCredentials</name>
+    <message>
+        <source>The device credential is not valid.</source>
+        <translation>Die Geräte-Anmeldedaten sind ungültig.</translation>
+    </message>
+    <message>
+        <source>No device with the id %1.</source>
+        <translation>Kein Gerät mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>No enrolment token with the id %1.</source>
+        <translation>Kein Registrierungstoken mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is not valid.</source>
+        <translation>Das Registrierungstoken ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The enrolment token is not valid (unknown, revoked or expired).</source>
+        <translation>Das Registrierungstoken ist ungültig (unbekannt, widerrufen oder abgelaufen).</translation>
+    </message>
+    <message>
+        <source>A device with the serial %1 is registered already; ask an operator for its device token.</source>
+        <translation>Ein Gerät mit der Seriennummer %1 ist bereits registriert; bitten Sie einen Betreiber um sein Geräte-Token.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::DeviceImporter</name>
+    <message>
+        <source>Registering devices failed: %1</source>
+        <translation>Das Registrieren der Geräte ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>A device with the serial %1 is registered already.</source>
+        <translation>Ein Gerät mit der Seriennummer %1 ist bereits registriert.</translation>
+    </message>
+    <message>
+        <source>Line %1: the certificate fingerprint is used by another device already.</source>
+        <translation>Zeile %1: Der Zertifikat-Fingerabdruck wird bereits von einem anderen Gerät verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::DeviceRepository</name>
+    <message>
+        <source>No device with the serial &quot;%1&quot;.</source>
+        <translation>Kein Gerät mit der Seriennummer &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No device with the id %1.</source>
+        <translation>Kein Gerät mit der ID %1.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::GroupRepository</name>
+    <message>
+        <source>A group name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; and starts with a letter or digit.</source>
+        <translation>Ein Gruppenname besteht aus 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; und beginnt mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>A group is &quot;static&quot; (a list of devices) or &quot;dynamic&quot; (a filter).</source>
+        <translation>Eine Gruppe ist &quot;static&quot; (eine Liste von Geräten) oder &quot;dynamic&quot; (ein Filter).</translation>
+    </message>
+    <message>
+        <source>A group named &quot;%1&quot; exists already.</source>
+        <translation>Eine Gruppe namens &quot;%1&quot; existiert bereits.</translation>
+    </message>
+    <message>
+        <source>No group named &quot;%1&quot;.</source>
+        <translation>Keine Gruppe namens &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3140,6 +4383,419 @@
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::BenchBatch</name>
+    <message>
+        <source>Batch</source>
+        <translation>Serienbetrieb</translation>
+    </message>
+    <message>
+        <source>Batch: flash each device that appears</source>
+        <translation>Serienbetrieb: jedes neu erscheinende Gerät flashen</translation>
+    </message>
+    <message>
+        <source>Log folder…</source>
+        <translation>Protokollordner…</translation>
+    </message>
+    <message>
+        <source>No log folder chosen</source>
+        <translation>Kein Protokollordner gewählt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Folder for the per-unit logs</source>
+        <translation>Ordner für die Protokolle je Gerät</translation>
+    </message>
+    <message>
+        <source>RESULT: success — %1</source>
+        <translation>ERGEBNIS: Erfolg — %1</translation>
+    </message>
+    <message>
+        <source>RESULT: FAILED — %1</source>
+        <translation>ERGEBNIS: FEHLGESCHLAGEN — %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>log not written: %1</source>
+        <translation>Protokoll nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Flashes the chosen image onto every listed network device and USB serial port, then onto each USB serial port that appears, one after the other, with a log per unit</source>
+        <translation>Flasht das gewählte Image nacheinander auf jedes aufgeführte Netzwerkgerät und jeden USB-Seriell-Port, danach auf jeden neu erscheinenden USB-Seriell-Port, mit einem Protokoll je Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::BenchDeviceList</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>USB VID:PID</source>
+        <translation>USB VID:PID</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Bench devices</source>
+        <translation>Werkbank-Geräte</translation>
+    </message>
+    <message>
+        <source>SMP over UDP (v%1, %2 ms)</source>
+        <translation>SMP über UDP (v%1, %2 ms)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan finished: %n device(s) answered.</source>
+        <translation>
+            <numerusform>Suche beendet: %n Gerät hat geantwortet.</numerusform>
+            <numerusform>Suche beendet: %n Geräte haben geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>SMP over UDP</source>
+        <translation>SMP über UDP</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::BenchLogPane</name>
+    <message>
+        <source>Show SMP log</source>
+        <translation>SMP-Protokoll anzeigen</translation>
+    </message>
+    <message>
+        <source>SMP packets</source>
+        <translation>SMP-Pakete</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>Serielle Konsole</translation>
+    </message>
+    <message>
+        <source>Hide SMP log</source>
+        <translation>SMP-Protokoll ausblenden</translation>
+    </message>
+    <message>
+        <source>[console] %1</source>
+        <translation>[Konsole] %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::BenchPage</name>
+    <message>
+        <source>Scanning: %1 of %2 addresses</source>
+        <translation>Suche: %1 von %2 Adressen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Choose &amp;image…</source>
+        <translation>&amp;Image wählen…</translation>
+    </message>
+    <message>
+        <source>Choose an MCUboot image</source>
+        <translation>MCUboot-Image wählen</translation>
+    </message>
+    <message>
+        <source>MCUboot images (*.bin *.hex *.ihex *.s19 *.s28 *.s37 *.srec *.elf);;All files (*)</source>
+        <translation>MCUboot-Images (*.bin *.hex *.ihex *.s19 *.s28 *.s37 *.srec *.elf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Flash</source>
+        <translation>&amp;Flashen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the serial ports again (F5)</source>
+        <translation>Die seriellen Ports neu auflisten (F5)</translation>
+    </message>
+    <message>
+        <source>Add network device…</source>
+        <translation>Netzwerkgerät hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Scan subnet…</source>
+        <translation>Subnetz durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Baud rate of serial devices</source>
+        <translation>Baudrate serieller Geräte</translation>
+    </message>
+    <message>
+        <source>Serial baud rate:</source>
+        <translation>Serielle Baudrate:</translation>
+    </message>
+    <message>
+        <source>Select a device, then read it.</source>
+        <translation>Wählen Sie ein Gerät aus und lesen Sie es dann aus.</translation>
+    </message>
+    <message>
+        <source>Read device</source>
+        <translation>Gerät auslesen</translation>
+    </message>
+    <message>
+        <source>Test slot 1</source>
+        <translation>Slot 1 testen</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Erase slot 1</source>
+        <translation>Slot 1 löschen</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Image wählen…</translation>
+    </message>
+    <message>
+        <source>MCUboot image: .bin, Intel HEX, S-record or ELF (Ctrl+O); or drop a file here</source>
+        <translation>MCUboot-Image: .bin, Intel HEX, S-Record oder ELF (Strg+O); oder eine Datei hier ablegen</translation>
+    </message>
+    <message>
+        <source>No image chosen.</source>
+        <translation>Kein Image gewählt.</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Flashen</translation>
+    </message>
+    <message>
+        <source>Upload, test, reset, verify and confirm (Ctrl+Return)</source>
+        <translation>Hochladen, testen, zurücksetzen, prüfen und bestätigen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the running operation (Esc)</source>
+        <translation>Den laufenden Vorgang anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Cannot add “%1”: %2</source>
+        <translation>„%1“ kann nicht hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>Add network device</source>
+        <translation>Netzwerkgerät hinzufügen</translation>
+    </message>
+    <message>
+        <source>Host or address, optionally with :port (default 1337):</source>
+        <translation>Host oder Adresse, optional mit :Port (Standard 1337):</translation>
+    </message>
+    <message>
+        <source>Scan subnet</source>
+        <translation>Subnetz durchsuchen</translation>
+    </message>
+    <message>
+        <source>Subnet to scan for SMP over UDP (port 1337), e.g. 192.168.1.0/24:</source>
+        <translation>Nach SMP über UDP (Port 1337) zu durchsuchendes Subnetz, z. B. 192.168.1.0/24:</translation>
+    </message>
+    <message>
+        <source>Cannot scan %1: %2</source>
+        <translation>%1 kann nicht durchsucht werden: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 cannot be flashed:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1 kann nicht geflasht werden:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1: version %2, %3, hash %4</source>
+        <translation>%1: Version %2, %3, Hash %4</translation>
+    </message>
+    <message>
+        <source>Image hash %1
+SHA-256 of the file %2</source>
+        <translation>Image-Hash %1
+SHA-256 der Datei %2</translation>
+    </message>
+    <message>
+        <source>— %1 —</source>
+        <translation>— %1 —</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3/s — ETA %4 s</source>
+        <translation>%1 von %2 — %3/s — noch %4 s</translation>
+    </message>
+    <message>
+        <source>SMP v%1</source>
+        <translation>SMP v%1</translation>
+    </message>
+    <message>
+        <source>buffer %1 × %2 bytes</source>
+        <translation>Puffer %1 × %2 Bytes</translation>
+    </message>
+    <message>
+        <source>%1: press “Read device” to read its slots.</source>
+        <translation>%1: Klicken Sie auf „Gerät auslesen“, um seine Slots zu lesen.</translation>
+    </message>
+    <message>
+        <source>Success: %1</source>
+        <translation>Erfolg: %1</translation>
+    </message>
+    <message>
+        <source>RESULT: success — %1</source>
+        <translation>ERGEBNIS: Erfolg — %1</translation>
+    </message>
+    <message>
+        <source>RESULT: FAILED — %1</source>
+        <translation>ERGEBNIS: FEHLGESCHLAGEN — %1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Reading the slot table failed: %1</source>
+        <translation>Das Lesen der Slot-Tabelle ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::BenchSession</name>
+    <message numerus="yes">
+        <source> … (%n bytes)</source>
+        <translation>
+            <numerusform> … (%n Byte)</numerusform>
+            <numerusform> … (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n slot(s) from %1.</source>
+        <translation>
+            <numerusform>%n Slot von %1 gelesen.</numerusform>
+            <numerusform>%n Slots von %1 gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed (%1): %2</source>
+        <translation>Fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>marking the image in slot 1 for test</source>
+        <translation>Markieren des Images in Slot 1 zum Testen</translation>
+    </message>
+    <message>
+        <source>confirming the running image</source>
+        <translation>Bestätigen des laufenden Images</translation>
+    </message>
+    <message>
+        <source>resetting</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>erasing slot 1</source>
+        <translation>Löschen von Slot 1</translation>
+    </message>
+    <message>
+        <source>Failed while %1: %2</source>
+        <translation>Fehler beim %1: %2</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Fertig: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::BenchSlotTable</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Slot table</source>
+        <translation>Slot-Tabelle</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>permanent</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <source>bootable</source>
+        <translation>bootfähig</translation>
     </message>
 </context>
 <context>
@@ -3442,6 +5098,650 @@
     <message>
         <source>Edit dependency URI</source>
         <translation>URI der Abhängigkeit bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DeviceDetails</name>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Digest (SHA-256)</source>
+        <translation>Digest (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Hardware revision:</source>
+        <translation>Hardware-Revision:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Charge:</translation>
+    </message>
+    <message>
+        <source>Production year:</source>
+        <translation>Produktionsjahr:</translation>
+    </message>
+    <message>
+        <source>Vendor ID:</source>
+        <translation>Hersteller-ID:</translation>
+    </message>
+    <message>
+        <source>Class ID:</source>
+        <translation>Klassen-ID:</translation>
+    </message>
+    <message>
+        <source>Update state:</source>
+        <translation>Update-Status:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Wake schedule:</source>
+        <translation>Weckplan:</translation>
+    </message>
+    <message>
+        <source>First seen:</source>
+        <translation>Zuerst gesehen:</translation>
+    </message>
+    <message>
+        <source>Last seen:</source>
+        <translation>Zuletzt gesehen:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>Registriert:</translation>
+    </message>
+    <message>
+        <source>Let this self-registered device check in</source>
+        <translation>Dieses selbst registrierte Gerät einchecken lassen</translation>
+    </message>
+    <message>
+        <source>Refuse this device&apos;s check-ins</source>
+        <translation>Check-ins dieses Geräts ablehnen</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>new tag</source>
+        <translation>neues Tag</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Komponenten</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>No device selected</source>
+        <translation>Kein Gerät ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a device in the table to see its components, attributes and history.</source>
+        <translation>Wählen Sie ein Gerät in der Tabelle aus, um seine Komponenten, Attribute und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot load the device: %1</source>
+        <translation>Das Gerät kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>gemeldet</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Your role may not change devices (devices.write)</source>
+        <translation>Ihre Rolle darf keine Geräte ändern (devices.write)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The server did not accept the change: %1</source>
+        <translation>Der Server hat die Änderung nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DeviceExportJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DeviceFilterBar</name>
+    <message>
+        <source>Filter, e.g. model==GW-200;year=ge=2024;fw.main=lt=2.3.0;tag==beta  (Ctrl+F)</source>
+        <translation>Filter, z. B. model==GW-200;year=ge=2024;fw.main=lt=2.3.0;tag==beta  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>The device filter language: field==value, =in=(a,b), =lt= =le= =gt= =ge=, &apos;;&apos; or &quot;and&quot;, &apos;,&apos; or &quot;or&quot;, parentheses, * wildcards. Enter applies it.</source>
+        <translation>Die Filtersprache für Geräte: Feld==Wert, =in=(a,b), =lt= =le= =gt= =ge=, &apos;;&apos; oder &quot;and&quot;, &apos;,&apos; oder &quot;or&quot;, Klammern, *-Platzhalter. Die Eingabetaste wendet ihn an.</translation>
+    </message>
+    <message>
+        <source>Counted in %1 ms on the server</source>
+        <translation>Auf dem Server in %1 ms gezählt</translation>
+    </message>
+    <message>
+        <source>— of %1 devices</source>
+        <translation>— von %1 Geräten</translation>
+    </message>
+    <message>
+        <source>%1 devices</source>
+        <translation>%1 Geräte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices</source>
+        <translation>%1 von %2 Geräten</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DeviceImportDialog</name>
+    <message>
+        <source>&amp;Update devices that exist already</source>
+        <translation>Bereits vorhandene Geräte &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Issue a device &amp;token for each new device</source>
+        <translation>Für jedes neue Gerät ein Geräte-&amp;Token ausstellen</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;valid rows (skip the rows with problems)</source>
+        <translation>Nur die &amp;gültigen Zeilen importieren (Zeilen mit Problemen überspringen)</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import Devices</source>
+        <translation>Geräte importieren</translation>
+    </message>
+    <message>
+        <source>CSV with a header row: serial, model, hw_rev, batch, year, tags, meta.&lt;name&gt;…</source>
+        <translation>CSV mit Kopfzeile: serial, model, hw_rev, batch, year, tags, meta.&lt;name&gt;…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Devices to Import</source>
+        <translation>Zu importierende Geräte</translation>
+    </message>
+    <message>
+        <source>Device lists (*.csv *.json);;All files (*)</source>
+        <translation>Gerätelisten (*.csv *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>CSV file for the tokens (serial,device_token)</source>
+        <translation>CSV-Datei für die Tokens (serial,device_token)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Save Device Tokens</source>
+        <translation>Geräte-Tokens speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tokens &amp;to:</source>
+        <translation>Tokens &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Device tokens are shown only once: they are written to this file and nowhere else. Keep it safe.</source>
+        <translation>Geräte-Tokens werden nur einmal angezeigt: Sie werden in diese Datei geschrieben und nirgendwo sonst hin. Bewahren Sie sie sicher auf.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Your role may not import devices (devices.import): ask an administrator or a release manager.</source>
+        <translation>Ihre Rolle darf keine Geräte importieren (devices.import): Wenden Sie sich an einen Administrator oder Release-Manager.</translation>
+    </message>
+    <message>
+        <source>Fix the problem rows, or choose to import only the valid rows</source>
+        <translation>Beheben Sie die Problemzeilen oder wählen Sie, nur die gültigen Zeilen zu importieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2: split it into several files.</source>
+        <translation>%1 ist größer als %2: Teilen Sie die Datei in mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Checking the file on the server (nothing is written)…</source>
+        <translation>Die Datei wird auf dem Server geprüft (es wird nichts geschrieben)…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 updated, %3 unchanged.</source>
+        <translation>Importiert: %1 angelegt, %2 aktualisiert, %3 unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems were skipped.</source>
+        <translation>
+            <numerusform>%n Zeile mit Problemen wurde übersprungen.</numerusform>
+            <numerusform>%n Zeilen mit Problemen wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read. </source>
+        <translation>
+            <numerusform>%n Zeile gelesen. </numerusform>
+            <numerusform>%n Zeilen gelesen. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing would create %1, update %2 and leave %3 unchanged.</source>
+        <translation>Der Import würde %1 anlegen, %2 aktualisieren und %3 unverändert lassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems:</source>
+        <translation>
+            <numerusform>%n Zeile hat Probleme:</numerusform>
+            <numerusform>%n Zeilen haben Probleme:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first %1 are listed)</source>
+        <translation>(die ersten %1 sind aufgeführt)</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the device tokens to %1: %2. They cannot be shown again; issue new ones with &quot;otactl devices token SERIAL&quot;.</source>
+        <translation>Die Geräte-Tokens können nicht nach %1 geschrieben werden: %2. Sie können nicht erneut angezeigt werden; stellen Sie mit „otactl devices token SERIAL“ neue aus.</translation>
+    </message>
+    <message>
+        <source>Cannot write the device tokens to %1: %2</source>
+        <translation>Die Geräte-Tokens können nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device token(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n Geräte-Token in %1 gespeichert.</numerusform>
+            <numerusform>%n Geräte-Tokens in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DeviceTableModel</name>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>HW rev</source>
+        <translation>HW-Rev.</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Update state</source>
+        <translation>Update-Status</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The device never checked in</source>
+        <translation>Das Gerät hat noch nie eingecheckt</translation>
+    </message>
+    <message>
+        <source>The server cannot sort by this column</source>
+        <translation>Der Server kann nicht nach dieser Spalte sortieren</translation>
+    </message>
+    <message>
+        <source>Click to sort the whole fleet by this column</source>
+        <translation>Klicken, um die ganze Flotte nach dieser Spalte zu sortieren</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DeviceText</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::DevicesPage</name>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Nicht mit einem Server verbunden</translation>
+    </message>
+    <message>
+        <source>The fleet lives on an OTA Desk server. Start the bundled local server or connect to a remote one on the Server page, and its devices appear here.</source>
+        <translation>Die Flotte liegt auf einem OTA-Desk-Server. Starten Sie auf der Seite „Server“ den mitgelieferten lokalen Server oder verbinden Sie sich mit einem entfernten Server; dann erscheinen seine Geräte hier.</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Server Page</source>
+        <translation>Zur Seite „&amp;Server“ wechseln</translation>
+    </message>
+    <message>
+        <source>Saved views (this workspace) and device groups (the server)</source>
+        <translation>Gespeicherte Ansichten (dieser Arbeitsbereich) und Gerätegruppen (der Server)</translation>
+    </message>
+    <message>
+        <source>Cannot load devices: %1</source>
+        <translation>Geräte können nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the devices and counts again (Ctrl+R)</source>
+        <translation>Geräte und Anzahlen neu laden (Strg+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Devices</source>
+        <translation>Geräte &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Type a filter (Ctrl+F)</source>
+        <translation>Filter eingeben (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Register devices from a CSV file, with a preview of what would change</source>
+        <translation>Geräte aus einer CSV-Datei registrieren, mit einer Vorschau der Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the devices matching the filter to a CSV file</source>
+        <translation>Die zum Filter passenden Geräte in einer CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Save View…</source>
+        <translation>Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the filter and sort order under a name</source>
+        <translation>Filter und Sortierung unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>Forget the chosen saved view (a server group stays on the server)</source>
+        <translation>Die gewählte gespeicherte Ansicht vergessen (eine Servergruppe bleibt auf dem Server)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Your role may not import devices (devices.import)</source>
+        <translation>Ihre Rolle darf keine Geräte importieren (devices.import)</translation>
+    </message>
+    <message>
+        <source>Views…</source>
+        <translation>Ansichten…</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>Gruppe: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot sort by %1.</source>
+        <translation>Der Server kann nicht nach %1 sortieren.</translation>
+    </message>
+    <message>
+        <source>Imported devices: %1 created, %2 updated, %3 unchanged</source>
+        <translation>Importierte Geräte: %1 angelegt, %2 aktualisiert, %3 unverändert</translation>
+    </message>
+    <message>
+        <source>Export Devices</source>
+        <translation>Geräte exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting devices to %1…</source>
+        <translation>Geräte werden nach %1 exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n device(s) to %1</source>
+        <translation>
+            <numerusform>%n Gerät nach %1 exportiert</numerusform>
+            <numerusform>%n Geräte nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n device(s) to %1.</source>
+        <translation>
+            <numerusform>%n Gerät nach %1 exportiert.</numerusform>
+            <numerusform>%n Geräte nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view (also saved on the server as a dynamic group):</source>
+        <translation>Name der Ansicht (wird auf dem Server auch als dynamische Gruppe gespeichert):</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>The view &quot;%1&quot; was saved here only: a server group name needs letters or digits.</source>
+        <translation>Die Ansicht „%1“ wurde nur hier gespeichert: Ein Servergruppenname benötigt Buchstaben oder Ziffern.</translation>
+    </message>
+    <message>
+        <source>Saved view from OTA Desk</source>
+        <translation>Gespeicherte Ansicht aus OTA Desk</translation>
+    </message>
+    <message>
+        <source>Saved view &quot;%1&quot; as the dynamic group &quot;%2&quot; on the server</source>
+        <translation>Ansicht „%1“ auf dem Server als dynamische Gruppe „%2“ gespeichert</translation>
+    </message>
+    <message>
+        <source>The view &quot;%1&quot; was saved here but not on the server: %2</source>
+        <translation>Die Ansicht „%1“ wurde hier gespeichert, aber nicht auf dem Server: %2</translation>
+    </message>
+    <message>
+        <source>The view &quot;%1&quot; was saved here but the server group of that name was not updated: %2</source>
+        <translation>Die Ansicht „%1“ wurde hier gespeichert, aber die gleichnamige Servergruppe wurde nicht aktualisiert: %2</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +6204,93 @@
     <message>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::FilterBuilder</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>component, e.g. main</source>
+        <translation>Komponente, z. B. main</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation>&amp;Charge:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Production year:</source>
+        <translation>Produktionsjahr:</translation>
+    </message>
+    <message>
+        <source>first serial</source>
+        <translation>erste Seriennummer</translation>
+    </message>
+    <message>
+        <source>last serial</source>
+        <translation>letzte Seriennummer</translation>
+    </message>
+    <message>
+        <source>Serial range:</source>
+        <translation>Seriennummernbereich:</translation>
+    </message>
+    <message>
+        <source>Versions compare as versions (2.10.0 is newer than 2.9.1)</source>
+        <translation>Versionen werden als Versionen verglichen (2.10.0 ist neuer als 2.9.1)</translation>
+    </message>
+    <message>
+        <source>version, e.g. 2.3.0</source>
+        <translation>Version, z. B. 2.3.0</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation>Firmware:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>pending acceptance</source>
+        <translation>Annahme ausstehend</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>akzeptiert</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>The fleet has devices from %1 to %2</source>
+        <translation>Die Flotte hat Geräte von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Edited as text: this filter uses conditions the builder cannot show. Changing a picker replaces it.</source>
+        <translation>Als Text bearbeitet: Dieser Filter verwendet Bedingungen, die der Editor nicht darstellen kann. Eine Änderung in einer Auswahlliste ersetzt ihn.</translation>
+    </message>
+    <message>
+        <source>Edited as text: fix the filter to see it here.</source>
+        <translation>Als Text bearbeitet: Korrigieren Sie den Filter, um ihn hier zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -5101,10 +7488,6 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
         <translation>Geräte</translation>
     </message>
     <message>
-        <source>Browse the fleet by model, batch, version or tags with one filter expression, and see each device&apos;s installed components and update history.</source>
-        <translation>Die Flotte mit einem einzigen Filterausdruck nach Modell, Charge, Version oder Tags durchsuchen und für jedes Gerät die installierten Komponenten und den Update-Verlauf ansehen.</translation>
-    </message>
-    <message>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
@@ -5115,10 +7498,6 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
     <message>
         <source>Bench</source>
         <translation>Werkbank</translation>
-    </message>
-    <message>
-        <source>Update devices on the bench over USB serial or LAN with MCUmgr/SMP, without any server.</source>
-        <translation>Geräte auf der Werkbank über USB-Seriell oder LAN mit MCUmgr/SMP aktualisieren, ganz ohne Server.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -6207,6 +8586,17 @@ Damit signierte Manifeste können in diesem Arbeitsbereich nicht mehr verifizier
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::ui::SavedViews</name>
+    <message>
+        <source>No workspace is open: the view is kept until OTA Desk closes.</source>
+        <translation>Es ist kein Arbeitsbereich geöffnet: Die Ansicht bleibt erhalten, bis OTA Desk geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Cannot save the views to %1: %2</source>
+        <translation>Die Ansichten können nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
