@@ -1,42 +1,17 @@
 #include "core/store/DeviceCredentials.h"
 
-#include "core/crypto/Digest.h"
 #include "core/fleet/NaturalKey.h"
 #include "core/store/Database.h"
 #include "core/store/StoreTypes.h"
-
-#include <QRandomGenerator>
+#include "core/store/TokenSecrets.h"
 
 namespace otadesk::store {
 
 namespace {
-QByteArray randomBytes(int n)
-{
-    QByteArray out(n, Qt::Uninitialized);
-    QList<quint32> words((n + 3) / 4);
-    QRandomGenerator::system()->fillRange(words.data(), words.size());
-    std::memcpy(out.data(), words.constData(), size_t(n));
-    return out;
-}
-
-bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
-QString sha256Hex(const QString &token)
-{
-    return QString::fromLatin1(crypto::Digest::hash(token.toUtf8()).toHex());
-}
-
 std::unexpected<Error> unknownToken()
 {
-    return fail(ErrorCode::InvalidArgument, DeviceCredentials::tr("The device credential is not valid."));
+    return fail(ErrorCode::InvalidArgument, DeviceCredentials::tr("The device credential is not valid: it is unknown or was replaced by a newer token. "
+                                                               "An operator can issue the device a new one (otactl devices token SERIAL)."));
 }
 
 DeviceIdentity identityFrom(const QSqlQuery &q)
@@ -46,29 +21,9 @@ DeviceIdentity identityFrom(const QSqlQuery &q)
 }
 } // namespace
 
-DeviceToken DeviceCredentials::newToken(const char *kind)
-{
-    const QByteArray raw = randomBytes(38);
-    DeviceToken t;
-    t.prefix = QString::fromLatin1(raw.left(6).toHex());
-    t.token = QString::fromLatin1(kind) + u'_' + t.prefix + u'_' +
-              QString::fromLatin1(raw.mid(6).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    t.sha256 = sha256Hex(t.token);
-    return t;
-}
-
-QString DeviceCredentials::prefixOf(const QString &token, const char *kind)
-{
-    // "<kind>_<12 hex>_<secret>"; the secret is base64url and may itself contain '_'.
-    const QString head = QString::fromLatin1(kind) + u'_';
-    if (!token.startsWith(head) || token.size() < head.size() + 14 || token.at(head.size() + 12) != u'_')
-        return {};
-    return token.mid(head.size(), 12);
-}
-
 Result<DeviceToken> DeviceCredentials::issueToken(qint64 tenantId, qint64 deviceId) const
 {
-    const DeviceToken t = newToken();
+    const DeviceToken t = newSecret("otdd");
     auto q = m_db.exec(QStringLiteral("UPDATE devices SET token_prefix = ?, token_sha256 = ? WHERE tenant_id = ? AND id = ?"),
                        {t.prefix, t.sha256, tenantId, deviceId});
     if (!q)
@@ -80,7 +35,7 @@ Result<DeviceToken> DeviceCredentials::issueToken(qint64 tenantId, qint64 device
 
 Result<DeviceIdentity> DeviceCredentials::authenticateToken(const QString &token) const
 {
-    const QString prefix = prefixOf(token, "otdd");
+    const QString prefix = secretPrefix(token, "otdd");
     if (prefix.isEmpty())
         return unknownToken();
     auto q = m_db.exec(QStringLiteral("SELECT tenant_id, id, serial, status, report_sha256, token_sha256 FROM devices"
@@ -88,7 +43,7 @@ Result<DeviceIdentity> DeviceCredentials::authenticateToken(const QString &token
                        {prefix});
     if (!q)
         return std::unexpected(q.error());
-    if (!q->next() || !constantTimeEqual(q->value(5).toString().toLatin1(), sha256Hex(token).toLatin1()))
+    if (!q->next() || !constantTimeEqual(q->value(5).toString().toLatin1(), secretSha256(token).toLatin1()))
         return unknownToken();
     return identityFrom(*q);
 }
@@ -112,7 +67,7 @@ Result<std::pair<EnrolmentToken, QString>>
 DeviceCredentials::createEnrolmentToken(qint64 tenantId, const QString &label, bool autoAccept,
                                         std::optional<qint64> expiresAt, const QString &createdBy) const
 {
-    const DeviceToken t = newToken("otde");
+    const DeviceToken t = newSecret("otde");
     EnrolmentToken e{0, text(label), autoAccept, nowMs(), expiresAt, false, text(createdBy), t.prefix};
     auto id = m_db.scalar(QStringLiteral("INSERT INTO enrolment_tokens(tenant_id, prefix, secret_sha256, label,"
                                          " auto_accept, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -155,7 +110,7 @@ Status DeviceCredentials::revokeEnrolmentToken(qint64 tenantId, qint64 id) const
 Result<DeviceCredentials::Enrolled> DeviceCredentials::enrol(const QString &enrolmentToken, const QString &serial,
                                                             const QString &model, const QString &hwRev) const
 {
-    const QString prefix = prefixOf(enrolmentToken, "otde");
+    const QString prefix = secretPrefix(enrolmentToken, "otde");
     if (prefix.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("The enrolment token is not valid."));
     auto q = m_db.exec(QStringLiteral("SELECT tenant_id, secret_sha256, auto_accept, expires_at, revoked"
@@ -163,7 +118,7 @@ Result<DeviceCredentials::Enrolled> DeviceCredentials::enrol(const QString &enro
                        {prefix});
     if (!q)
         return std::unexpected(q.error());
-    if (!q->next() || !constantTimeEqual(q->value(1).toString().toLatin1(), sha256Hex(enrolmentToken).toLatin1()) ||
+    if (!q->next() || !constantTimeEqual(q->value(1).toString().toLatin1(), secretSha256(enrolmentToken).toLatin1()) ||
         q->value(4).toInt() != 0 || (!q->value(3).isNull() && q->value(3).toLongLong() <= nowMs()))
         return fail(ErrorCode::InvalidArgument, tr("The enrolment token is not valid (unknown, revoked or expired)."));
     const qint64 tenantId = q->value(0).toLongLong();
@@ -176,7 +131,7 @@ Result<DeviceCredentials::Enrolled> DeviceCredentials::enrol(const QString &enro
         return fail(ErrorCode::Conflict, tr("A device with the serial %1 is registered already; ask an operator for "
                                             "its device token.").arg(serial));
     Enrolled e;
-    e.token = newToken();
+    e.token = newSecret("otdd");
     const qint64 now = nowMs();
     auto id = m_db.scalar(QStringLiteral("INSERT INTO devices(tenant_id, serial, serial_key, model, hw_rev, status,"
                                          " created_at, token_prefix, token_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"

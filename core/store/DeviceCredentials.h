@@ -5,6 +5,7 @@
 // tenant-wide enrolment token "otde_…" and then wait, as "pending", until an operator accepts them (unless the
 // enrolment token accepts them automatically).
 #include "core/common/Error.h"
+#include "core/store/TokenSecrets.h"
 
 #include <QCoreApplication>
 #include <optional>
@@ -13,12 +14,7 @@ namespace otadesk::store {
 
 class Database;
 
-struct DeviceToken
-{
-    QString token;  // the secret, shown once
-    QString prefix;
-    QString sha256; // hex of SHA-256(token)
-};
+using DeviceToken = NewSecret; // "otdd_…" (device) or "otde_…" (enrolment)
 
 struct DeviceIdentity
 {
@@ -47,8 +43,6 @@ class DeviceCredentials
 public:
     explicit DeviceCredentials(const Database &db) : m_db(db) {}
 
-    static DeviceToken newToken(const char *kind = "otdd");
-    static QString prefixOf(const QString &token, const char *kind); // empty when the shape is wrong
 
     // A new token for the device; the old one stops working at once.
     Result<DeviceToken> issueToken(qint64 tenantId, qint64 deviceId) const;

@@ -2,7 +2,7 @@
 
 #include "core/fleet/NaturalKey.h"
 #include "core/store/Database.h"
-#include "core/store/DeviceCredentials.h"
+#include "core/store/TokenSecrets.h"
 #include "core/store/StoreTypes.h"
 
 #include <QHash>
@@ -138,7 +138,7 @@ Result<ImportOutcome> DeviceImporter::import(qint64 tenantId, const QList<fleet:
                 continue;
             QVariant prefix(QMetaType::fromType<QString>()), hash(QMetaType::fromType<QString>());
             if (options.issueTokens) {
-                const DeviceToken t = DeviceCredentials::newToken();
+                const NewSecret t = newSecret("otdd");
                 prefix = t.prefix;
                 hash = t.sha256;
                 out.tokens.append({d.serial, t.token});

@@ -1,45 +1,15 @@
 #include "core/store/TokenRepository.h"
 
-#include "core/crypto/Digest.h"
 #include "core/store/Database.h"
+#include "core/store/TokenSecrets.h"
 
-#include <QRandomGenerator>
 
 namespace otadesk::store {
 
-namespace {
-QByteArray randomBytes(int n)
-{
-    QByteArray out(n, Qt::Uninitialized);
-    auto *gen = QRandomGenerator::system();
-    for (int i = 0; i < n; ++i)
-        out[i] = char(gen->bounded(256));
-    return out;
-}
-
-bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
-// "otd_<12 hex>_<43 base64url>" -> the prefix, or empty when the shape is wrong.
-QString prefixOf(const QString &token)
-{
-    const QStringList parts = token.split(u'_');
-    if (parts.size() < 3 || parts.first() != QLatin1String("otd") || parts.at(1).size() != 12)
-        return {};
-    return parts.at(1);
-}
-} // namespace
 
 QString TokenRepository::hashSecret(const QString &token)
 {
-    return QString::fromLatin1(crypto::sha256(token.toUtf8()).toHex());
+    return secretSha256(token);
 }
 
 Result<IssuedToken> TokenRepository::issue(qint64 tenantId, qint64 accountId, const QString &label,
@@ -51,17 +21,16 @@ Result<IssuedToken> TokenRepository::issue(qint64 tenantId, qint64 accountId, co
         return std::unexpected(account.error());
     if (account->isNull())
         return fail(ErrorCode::NotFound, tr("No such account: %1").arg(accountId));
+    const NewSecret secret = newSecret("otd");
     IssuedToken t;
-    t.prefix = QString::fromLatin1(randomBytes(6).toHex());
-    t.secret = QStringLiteral("otd_") + t.prefix + u'_' +
-               QString::fromLatin1(
-                   randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    t.prefix = secret.prefix;
+    t.secret = secret.token;
     t.expiresAt = expiresAt;
     auto id = m_db.scalar(
         QStringLiteral("INSERT INTO api_tokens(tenant_id, account_id, prefix, secret_sha256, label,"
                        " created_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)"
                        " RETURNING id"),
-        {tenantId, accountId, t.prefix, hashSecret(t.secret), label.isNull() ? QStringLiteral("") : label,
+        {tenantId, accountId, t.prefix, secret.sha256, label.isNull() ? QStringLiteral("") : label,
          nowMs(), expiresAt ? QVariant(*expiresAt) : QVariant(QMetaType::fromType<qint64>())});
     if (!id)
         return std::unexpected(id.error());
@@ -71,7 +40,7 @@ Result<IssuedToken> TokenRepository::issue(qint64 tenantId, qint64 accountId, co
 
 Result<TokenIdentity> TokenRepository::authenticate(const QString &token) const
 {
-    const QString prefix = prefixOf(token);
+    const QString prefix = secretPrefix(token, "otd");
     if (prefix.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("The API token is malformed."));
     auto q = m_db.exec(QStringLiteral("SELECT t.id, t.tenant_id, t.account_id, t.secret_sha256, t.expires_at,"

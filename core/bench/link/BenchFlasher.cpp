@@ -181,12 +181,8 @@ void BenchFlasher::upload()
 void BenchFlasher::verifyUpload()
 {
     setPhase(BenchPhase::VerifyingUpload, {});
-    readImageState(m_client, 0, [this](Result<QList<ImageSlotState>> slots) {
-        if (!running())
-            return;
-        if (!slots)
-            return failRequest(slots.error());
-        const ImageSlotState *secondary = findSlot(*slots, 1);
+    readSlots([this](const QList<ImageSlotState> &slots) {
+        const ImageSlotState *secondary = findSlot(slots, 1);
         if (!secondary)
             return failWith(BenchFailure::Verification, ErrorCode::Format,
                             tr("After the upload the device lists no slot 1 for image %1; it cannot test the new "
@@ -347,12 +343,8 @@ void BenchFlasher::confirm()
 void BenchFlasher::verifyConfirmed()
 {
     setPhase(BenchPhase::VerifyingConfirmed, {});
-    readImageState(m_client, 0, [this](Result<QList<ImageSlotState>> slots) {
-        if (!running())
-            return;
-        if (!slots)
-            return failRequest(slots.error());
-        const ImageSlotState *primary = findSlot(*slots, 0);
+    readSlots([this](const QList<ImageSlotState> &slots) {
+        const ImageSlotState *primary = findSlot(slots, 0);
         if (!primary || !primary->active || !primary->confirmed || primary->hash != m_image.hash)
             return failWith(BenchFailure::Verification, ErrorCode::Conflict,
                             tr("The device accepted the confirmation, but its primary slot is not the new image "
@@ -377,6 +369,17 @@ void BenchFlasher::succeed(const QString &summary, const ImageSlotState *running
     }
     setPhase(BenchPhase::Done, {});
     Q_EMIT finished(m_outcome);
+}
+
+void BenchFlasher::readSlots(std::function<void(const QList<ImageSlotState> &)> then)
+{
+    readImageState(m_client, 0, [this, then = std::move(then)](Result<QList<ImageSlotState>> slots) {
+        if (!running())
+            return;
+        if (!slots)
+            return failRequest(slots.error());
+        then(*slots);
+    });
 }
 
 void BenchFlasher::failRequest(const Error &error)

@@ -111,6 +111,8 @@ private:
     void failWith(BenchFailure failure, const Error &error);
     void failWith(BenchFailure failure, ErrorCode code, const QString &message);
     void failRequest(const Error &error); // Io → Unreachable, Cancelled, else DeviceRefused
+    // Reads the slot table; `then` runs only while the flash still runs and the read succeeded.
+    void readSlots(std::function<void(const QList<ImageSlotState> &)> then);
     const ImageSlotState *findSlot(const QList<ImageSlotState> &slots, int slot) const;
     bool running() const { return m_phase != BenchPhase::Idle && m_phase != BenchPhase::Done
                                    && m_phase != BenchPhase::Failed; }

@@ -165,10 +165,15 @@ Token FilterLexer::quotedValue(qsizetype start)
         }
     }
     parts << current;
+    return valueToken(start, parts, true);
+}
+
+Token FilterLexer::valueToken(qsizetype start, const QStringList &parts, bool quoted) const
+{
     Token t = make(Token::Kind::Value, start);
-    t.parts = parts;
+    t.parts = parts; // the pieces between unescaped '*' wildcards
     t.text = parts.join(u'*');
-    t.quoted = true;
+    t.quoted = quoted;
     return t;
 }
 
@@ -199,10 +204,7 @@ Token FilterLexer::bareValue(qsizetype start)
         }
     }
     parts << current;
-    Token t = make(Token::Kind::Value, start);
-    t.parts = parts;
-    t.text = parts.join(u'*');
-    return t;
+    return valueToken(start, parts, false);
 }
 
 } // namespace otadesk::fleet::filter

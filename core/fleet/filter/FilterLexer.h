@@ -49,6 +49,7 @@ private:
     Token error(qsizetype at, const QString &message) const;
     Token quotedValue(qsizetype start);
     Token bareValue(qsizetype start);
+    Token valueToken(qsizetype start, const QStringList &parts, bool quoted) const;
 
     const QString &m_text;
     qsizetype m_pos = 0;

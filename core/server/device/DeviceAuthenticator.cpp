@@ -37,7 +37,7 @@ DeviceAuthenticator::Verdict DeviceAuthenticator::authenticate(const QByteArray 
     auto identity = token.isEmpty() ? creds.authenticateCertificate(fingerprint) : creds.authenticateToken(token);
     if (!identity) {
         if (identity.error().code() == ErrorCode::Database)
-            return {Outcome::Unavailable, {}, tr("The server cannot check credentials right now."), 0};
+            return {Outcome::Unavailable, {}, tr("The server cannot check credentials right now; try again later."), 0};
         auto &f = m_failures[from];
         if (f.count == 0)
             f.windowStart = now;
