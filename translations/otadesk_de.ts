@@ -3903,8 +3903,8 @@
         <translation>Senden Sie das Geräte-Token als &quot;Authorization: Bearer otdd_…&quot;.</translation>
     </message>
     <message>
-        <source>The server cannot check credentials right now.</source>
-        <translation>Der Server kann Anmeldedaten derzeit nicht prüfen.</translation>
+        <source>The server cannot check credentials right now; try again later.</source>
+        <translation>Der Server kann Zugangsdaten gerade nicht prüfen; versuchen Sie es später erneut.</translation>
     </message>
 </context>
 <context>
@@ -4106,10 +4106,6 @@
 <context>
     <name>otadesk::store::DeviceCredentials</name>
     <message>
-        <source>The device credential is not valid.</source>
-        <translation>Die Geräte-Anmeldedaten sind ungültig.</translation>
-    </message>
-    <message>
         <source>No device with the id %1.</source>
         <translation>Kein Gerät mit der ID %1.</translation>
     </message>
@@ -4128,6 +4124,10 @@
     <message>
         <source>A device with the serial %1 is registered already; ask an operator for its device token.</source>
         <translation>Ein Gerät mit der Seriennummer %1 ist bereits registriert; bitten Sie einen Betreiber um sein Geräte-Token.</translation>
+    </message>
+    <message>
+        <source>The device credential is not valid: it is unknown or was replaced by a newer token. An operator can issue the device a new one (otactl devices token SERIAL).</source>
+        <translation>Die Zugangsdaten des Geräts sind ungültig: unbekannt oder durch ein neueres Token ersetzt. Ein Betreiber kann dem Gerät ein neues ausstellen (otactl devices token SERIAL).</translation>
     </message>
 </context>
 <context>
