@@ -6,6 +6,8 @@
 #include "app/otactl/CommandLine.h"
 #include "app/otactl/DeviceCommands.h"
 #include "app/otactl/DeltaCommands.h"
+#include "app/otactl/SimCommands.h"
+#include "app/otactl/UpdateCommands.h"
 #include "core/common/Version.h"
 
 #include <QCoreApplication>
@@ -37,5 +39,7 @@ int main(int argc, char *argv[])
     otadesk::cli::registerBenchCommands(cli);
     otadesk::cli::registerBenchSimulateCommand(cli);
     otadesk::cli::registerDeltaCommands(cli);
+    otadesk::cli::registerUpdateCommands(cli);
+    otadesk::cli::registerSimCommands(cli);
     return cli.run(otadesk::cli::joinRemoteValueOptions(QCoreApplication::arguments()));
 }

@@ -33,44 +33,60 @@ bool CsvReader::next(QStringList &fields)
     if (m_pos >= m_data.size())
         return false;
     m_recordLine = m_line;
-    QByteArray field;
-    bool quoted = false;
-    bool wasQuoted = false;
-    while (m_pos < m_data.size()) {
-        const char c = m_data[m_pos++];
-        if (quoted) {
-            if (c == '"') {
-                if (m_pos < m_data.size() && m_data[m_pos] == '"') {
-                    field += '"';
-                    ++m_pos;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n')
-                    ++m_line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"' && field.isEmpty() && !wasQuoted) {
-            quoted = wasQuoted = true;
-        } else if (c == m_separator) {
-            fields.append(QString::fromUtf8(wasQuoted ? field : field.trimmed()));
-            field.clear();
-            wasQuoted = false;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && m_pos < m_data.size() && m_data[m_pos] == '\n')
-                ++m_pos;
-            ++m_line;
-            break;
+    m_unterminated = false;
+    const char *data = m_data.data();
+    const qsizetype size = m_data.size();
+    while (true) {
+        // A field that does not start with a quote runs to the next separator or line end (a quote inside it is
+        // an ordinary character): taken straight from the data, trimmed.
+        if (m_pos >= size || data[m_pos] != '"') {
+            qsizetype end = m_pos;
+            while (end < size && data[end] != m_separator && data[end] != '\n' && data[end] != '\r')
+                ++end;
+            fields.append(QString::fromUtf8(QByteArrayView(data + m_pos, end - m_pos).trimmed()));
+            m_pos = end;
         } else {
-            field += c;
+            // Quoted: "" is a quote, separators and line breaks are data; whatever follows the closing quote up
+            // to the separator is kept as it is (not trimmed).
+            QByteArray field;
+            bool quoted = true;
+            ++m_pos;
+            while (m_pos < size) {
+                const char c = data[m_pos];
+                if (quoted) {
+                    ++m_pos;
+                    if (c == '"') {
+                        if (m_pos < size && data[m_pos] == '"') {
+                            field += '"';
+                            ++m_pos;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        if (c == '\n')
+                            ++m_line;
+                        field += c;
+                    }
+                    continue;
+                }
+                if (c == m_separator || c == '\n' || c == '\r')
+                    break;
+                field += c;
+                ++m_pos;
+            }
+            m_unterminated = quoted;
+            fields.append(QString::fromUtf8(field));
         }
+        if (m_pos >= size)
+            return true;
+        const char c = data[m_pos++];
+        if (c == m_separator)
+            continue;
+        if (c == '\r' && m_pos < size && data[m_pos] == '\n')
+            ++m_pos;
+        ++m_line;
+        return true;
     }
-    m_unterminated = quoted;
-    fields.append(QString::fromUtf8(wasQuoted ? field : field.trimmed()));
-    return true;
 }
 
 QByteArray CsvReader::quote(const QString &field, char separator)

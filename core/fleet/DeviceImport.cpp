@@ -2,6 +2,7 @@
 
 #include "core/fleet/CsvReader.h"
 
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,28 @@ std::optional<Column> columnFor(const QString &name)
         return Column::Meta;
     const auto it = names.constFind(key);
     return it == names.cend() ? std::nullopt : std::optional<Column>(*it);
+}
+
+// Tags are separated by runs of ASCII white space or '|' (what the pattern [\s|]+ matches, without its cost).
+QStringList splitTags(const QString &value)
+{
+    QStringList tags;
+    const auto isSeparator = [](char16_t c) {
+        return c == u' ' || c == u'|' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f';
+    };
+    const QStringView v(value);
+    qsizetype i = 0;
+    while (i < v.size()) {
+        while (i < v.size() && isSeparator(v[i].unicode()))
+            ++i;
+        qsizetype end = i;
+        while (end < v.size() && !isSeparator(v[end].unicode()))
+            ++end;
+        if (end > i)
+            tags.append(v.mid(i, end - i).toString());
+        i = end;
+    }
+    return tags;
 }
 
 bool hasControl(const QString &s)
@@ -67,9 +90,7 @@ void setField(Device &d, QString &cert, Column c, const QString &header, const Q
     }
     case Column::Vendor: d.vendorId = value; break;
     case Column::Class: d.classId = value; break;
-    case Column::Tags:
-        d.tags = value.split(QRegularExpression(QStringLiteral("[\\s|]+")), Qt::SkipEmptyParts);
-        break;
+    case Column::Tags: d.tags = splitTags(value); break;
     case Column::Cert: cert = value; break;
     case Column::Meta:
         if (!value.isEmpty())
@@ -84,6 +105,8 @@ QList<RowProblem> DeviceImport::validate(Device &d, QString &cert)
     QList<RowProblem> problems;
     auto check = [&](QString &value, const char *column, bool required) {
         value = value.trimmed();
+        if (!(required && value.isEmpty()) && value.size() <= kMaxFieldLength && !hasControl(value))
+            return;
         const QString col = QString::fromLatin1(column);
         if (required && value.isEmpty())
             problems.append({0, col, tr("The %1 is missing.").arg(col)});
@@ -112,13 +135,16 @@ QList<RowProblem> DeviceImport::validate(Device &d, QString &cert)
             problems.append({0, QStringLiteral("tags"), tr("The tag \"%1\" is too long or contains control "
                                                            "characters.").arg(tag.left(40))});
     }
-    d.tags.removeAll(QString());
-    d.tags.removeDuplicates();
+    if (!d.tags.isEmpty()) {
+        d.tags.removeAll(QString());
+        d.tags.removeDuplicates();
+    }
     for (auto it = d.metadata.begin(); it != d.metadata.end(); ++it) {
         if (it.key().size() > kMaxFieldLength || it.value().size() > 1024 || hasControl(it.key()))
             problems.append({0, QStringLiteral("meta.") + it.key(), tr("The metadata value is too long.")});
     }
-    cert = cert.trimmed().toLower().remove(u':');
+    if (!cert.isEmpty())
+        cert = cert.trimmed().toLower().remove(u':');
     static const QRegularExpression hex(QStringLiteral("^(?:[0-9a-f]{40}|[0-9a-f]{64})$"));
     if (!cert.isEmpty() && !hex.match(cert).hasMatch())
         problems.append({0, QStringLiteral("cert_fingerprint"),
@@ -149,7 +175,11 @@ Result<ProvisionFile> DeviceImport::readCsv(QByteArrayView data, qint64 firstLin
     if (!haveSerial)
         return fail(ErrorCode::Format, tr("The header has no \"serial\" column; every device needs its serial number."),
                     SourceLocation{{}, firstLine, -1, -1});
+    // Room for one row per remaining line, so that the lists do not grow step by step on large files.
+    const qsizetype lines = std::count(data.begin() + reader.position(), data.end(), '\n') + 1;
+    file.rows.reserve(lines);
     QSet<QString> seen;
+    seen.reserve(lines);
     QStringList fields;
     while (reader.next(fields)) {
         const qint64 line = firstLine - 1 + reader.line();
@@ -168,9 +198,13 @@ Result<ProvisionFile> DeviceImport::readCsv(QByteArrayView data, qint64 firstLin
         for (int i = 0; i < columns.size(); ++i)
             setField(row.device, row.certFingerprint, *columns[i], header[i], fields[i], problems);
         problems += validate(row.device, row.certFingerprint);
-        if (problems.isEmpty() && seen.contains(row.device.serial))
-            problems.append({0, QStringLiteral("serial"), tr("The serial %1 appears twice in the file.")
-                                                              .arg(row.device.serial)});
+        if (problems.isEmpty()) {
+            const qsizetype before = seen.size();
+            seen.insert(row.device.serial);
+            if (seen.size() == before)
+                problems.append({0, QStringLiteral("serial"), tr("The serial %1 appears twice in the file.")
+                                                                  .arg(row.device.serial)});
+        }
         if (!problems.isEmpty()) {
             for (RowProblem &p : problems) {
                 p.line = line;
@@ -178,7 +212,6 @@ Result<ProvisionFile> DeviceImport::readCsv(QByteArrayView data, qint64 firstLin
             }
             continue;
         }
-        seen.insert(row.device.serial);
         file.rows.append(std::move(row));
     }
     return file;

@@ -1,5 +1,7 @@
 #include "core/protocol/CheckinReport.h"
 
+#include "core/common/IsoTime.h"
+
 #include "core/crypto/Digest.h"
 
 #include <QDateTime>
@@ -185,10 +187,24 @@ QString CheckinReport::fingerprint() const
 
 QByteArray CheckinAnswer::toJson(qint64 serverTimeMs) const
 {
+    const QByteArray time = isoUtcMs(serverTimeMs);
+    const bool plainStatus = std::all_of(status.cbegin(), status.cend(), [](QChar c) { return c.unicode() < 128 && c.isLetter(); });
+    if (update.isEmpty() && plainStatus) {
+        // The answer of almost every check-in, written directly (the same bytes QJsonDocument makes: keys sorted).
+        QByteArray out;
+        out.reserve(100);
+        out += "{\"poll_seconds\":";
+        out += QByteArray::number(pollSeconds);
+        out += ",\"server_time\":\"";
+        out += time;
+        out += "\",\"status\":\"";
+        out += status.toLatin1();
+        out += "\",\"update\":null}";
+        return out;
+    }
     QJsonObject o{{QStringLiteral("status"), status},
                   {QStringLiteral("poll_seconds"), pollSeconds},
-                  {QStringLiteral("server_time"),
-                   QDateTime::fromMSecsSinceEpoch(serverTimeMs, Qt::UTC).toString(Qt::ISODateWithMs)}};
+                  {QStringLiteral("server_time"), QString::fromLatin1(time)}};
     o.insert(QStringLiteral("update"), update.isEmpty() ? QJsonValue() : QJsonValue(update));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }

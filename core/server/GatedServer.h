@@ -1,7 +1,6 @@
 #pragma once
 // The listening sockets of HttpService: a QTcpServer (HTTP) and a QSslServer (HTTPS) that put a RequestGate on
-// every accepted connection before QAbstractHttpServer takes it over (QAbstractHttpServer::bind() reads accepted
-// sockets through the virtual nextPendingConnection()).
+// every accepted connection (in nextPendingConnection()) before HttpService gives it its HttpConnection.
 #include <QSslServer>
 #include <QTcpServer>
 #include <functional>

@@ -9,14 +9,14 @@
 #include "core/server/api/FilePump.h"
 #include "core/server/api/JsonViews.h"
 #include "core/server/api/Router.h"
+#include "core/server/device/DeviceUpdates.h"
 #include "core/store/AuditLog.h"
 
-#include <QAbstractHttpServer>
+#include "core/server/http/HttpConnection.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QMetaEnum>
 #include <QPointer>
@@ -28,54 +28,26 @@
 
 namespace otadesk::server {
 
-namespace {
-QByteArray headerOf(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-} // namespace
-
 class HttpService::Private
 {
 public:
-    class Server : public QAbstractHttpServer
-    {
-    public:
-        explicit Server(Private *d) : m_d(d) {}
-
-    protected:
-        bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-        {
-            m_d->handle(request, socket, makeResponder(request, socket));
-            return true;
-        }
-        void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
-        {
-            m_d->handle(request, socket, makeResponder(request, socket));
-        }
-
-    private:
-        Private *m_d;
-    };
-
-    Private(HttpService *q, ServerConfig c, const store::Database *db) : q(q), config(std::move(c)), server(this)
+    Private(HttpService *q, ServerConfig c, const store::Database *db) : q(q), config(std::move(c))
     {
         if (db)
             api = std::make_unique<ApiContext>(*db, config);
     }
 
     void addRoutes();
-    ApiResponse dispatch(const QHttpServerRequest &request, const QByteArray &requestId);
-    ApiResponse authorize(const Router::Route &route, const QHttpServerRequest &request, Principal &principal);
-    ApiResponse authorizeDevice(const QHttpServerRequest &request, store::DeviceIdentity &device);
-    void writeResponse(ApiResponse &response, const QHttpServerRequest &request, QTcpSocket *socket,
-                       QHttpServerResponder &responder, const QByteArray &requestId);
+    ApiResponse dispatch(const HttpRequest &request, const QByteArray &requestId);
+    ApiResponse authorize(const Router::Route &route, const HttpRequest &request, Principal &principal);
+    ApiResponse authorizeDevice(const HttpRequest &request, store::DeviceIdentity &device);
+    void writeResponse(ApiResponse &response, const HttpRequest &request, QTcpSocket *socket,
+                       const QByteArray &requestId);
     void replayEvents(QTcpSocket *socket, qint64 tenantId, const QByteArray &lastEventId);
-    void handle(const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &&responder);
+    // Answers one request; false when the connection became an event stream.
+    bool handle(const HttpRequest &request, QTcpSocket *socket);
+    QByteArray malformedRequest(int status, const QByteArray &message);
+    void accept();
     QByteArray onRejected(const RequestGate::Rejection &r);
     void drain();
     void finish();
@@ -83,7 +55,6 @@ public:
 
     HttpService *q;
     ServerConfig config;
-    Server server;
     Router router;
     std::unique_ptr<ApiContext> api;
     QTimer housekeeping;
@@ -127,15 +98,17 @@ void HttpService::Private::addRoutes()
     addDeviceEditRoutes(router, *api);
     addGroupRoutes(router, *api);
     addDeviceProtocolRoutes(router, *api);
+    addUpdateRoutes(router, *api);
+    addDeviceUpdateRoutes(router, *api);
 }
 
-ApiResponse HttpService::Private::authorize(const Router::Route &route, const QHttpServerRequest &request,
+ApiResponse HttpService::Private::authorize(const Router::Route &route, const HttpRequest &request,
                                             Principal &principal)
 {
     if (!api)
         return ApiResponse::error(503, QStringLiteral("unavailable"),
                                   tr("This server runs without a database (start it with --database)."));
-    const auto verdict = api->auth.authenticate(headerOf(request, "authorization"), request.remoteAddress());
+    const auto verdict = api->auth.authenticate(request.value("authorization"), request.remoteAddress());
     switch (verdict.outcome) {
     case Authenticator::Outcome::Ok:
         break;
@@ -162,14 +135,14 @@ ApiResponse HttpService::Private::authorize(const Router::Route &route, const QH
     return ApiResponse{0, {}, {}, {}, {}, false, 0};
 }
 
-ApiResponse HttpService::Private::authorizeDevice(const QHttpServerRequest &request, store::DeviceIdentity &device)
+ApiResponse HttpService::Private::authorizeDevice(const HttpRequest &request, store::DeviceIdentity &device)
 {
     if (!api)
         return ApiResponse::error(503, QStringLiteral("unavailable"),
                                   tr("This server runs without a database (start it with --database)."));
     const QByteArray certHeader =
-        config.clientCertHeader.isEmpty() ? QByteArray() : headerOf(request, config.clientCertHeader.toLatin1());
-    const auto verdict = api->deviceAuth.authenticate(headerOf(request, "authorization"), certHeader,
+        config.clientCertHeader.isEmpty() ? QByteArray() : request.value(config.clientCertHeader.toLatin1());
+    const auto verdict = api->deviceAuth.authenticate(request.value("authorization"), certHeader,
                                                       request.remoteAddress());
     switch (verdict.outcome) {
     case DeviceAuthenticator::Outcome::Ok:
@@ -191,19 +164,20 @@ ApiResponse HttpService::Private::authorizeDevice(const QHttpServerRequest &requ
     return r;
 }
 
-ApiResponse HttpService::Private::dispatch(const QHttpServerRequest &request, const QByteArray &requestId)
+ApiResponse HttpService::Private::dispatch(const HttpRequest &request, const QByteArray &requestId)
 {
-    const QString path = request.url().path();
+    const QString path = request.path();
     if (request.body().size() > config.maxBodyBytes) // bodies without Content-Length (chunked) end up here
         return ApiResponse::error(413, QStringLiteral("payload_too_large"),
                                   tr("The request body is larger than the limit of %1 bytes.").arg(config.maxBodyBytes));
-    const Router::Match m = router.match(request.method(), path);
+    // HEAD is GET without the body (writeResponse leaves it out).
+    const Router::Match m = router.match(request.method() == Method::Head ? Method::Get : request.method(), path);
     if (!m.route && m.allowed.isEmpty())
         return ApiResponse::error(404, QStringLiteral("not_found"), tr("There is no resource at %1.").arg(path));
     if (!m.route) {
         ApiResponse r = ApiResponse::error(405, QStringLiteral("method_not_allowed"),
                                            tr("%1 is not allowed on %2; use %3.")
-                                               .arg(QString::fromLatin1(Router::methodName(request.method())), path,
+                                               .arg(QString::fromLatin1(request.methodText()), path,
                                                     QString::fromLatin1(m.allowed.join(", "))));
         r.headers.push_back({"Allow", m.allowed.join(", ")});
         return r;
@@ -235,60 +209,99 @@ void HttpService::Private::replayEvents(QTcpSocket *socket, qint64 tenantId, con
                       QJsonDocument(auditJson(e)).toJson(QJsonDocument::Compact) + "\n\n");
 }
 
-void HttpService::Private::writeResponse(ApiResponse &r, const QHttpServerRequest &request, QTcpSocket *socket,
-                                         QHttpServerResponder &responder, const QByteArray &requestId)
+void HttpService::Private::writeResponse(ApiResponse &r, const HttpRequest &request, QTcpSocket *socket,
+                                         const QByteArray &requestId)
 {
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(r.status));
+    // One write of the whole head (and a small body): one send() per answer.
+    QByteArray out;
+    out.reserve(256 + (r.file || r.eventStream ? 0 : r.body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
     if (!r.contentType.isEmpty())
-        responder.writeHeader("Content-Type", r.contentType);
-    responder.writeHeader("X-Request-Id", requestId);
+        out += "Content-Type: " + r.contentType + "\r\n";
+    out += "X-Request-Id: " + requestId + "\r\n";
     for (const auto &[name, value] : std::as_const(r.headers))
-        responder.writeHeader(name, value);
+        out += name + ": " + value + "\r\n";
     if (r.eventStream) {
         // No Content-Length: the stream lasts as long as the connection.
-        responder.writeHeader("Connection", "close");
-        responder.writeBody(QByteArrayLiteral(": otadesk event stream\n\n"));
-        replayEvents(socket, r.eventTenant, headerOf(request, "last-event-id"));
+        out += "Connection: close\r\n\r\n: otadesk event stream\n\n";
+        socket->write(out);
+        replayEvents(socket, r.eventTenant, request.value("last-event-id"));
         api->events.subscribe(socket, r.eventTenant);
         if (auto *gate = socket->findChild<RequestGate *>(QString(), Qt::FindDirectChildrenOnly))
             gate->setStreaming();
         return;
     }
+    const qint64 length = r.file ? r.file->length : r.body.size();
+    out += "Content-Length: " + QByteArray::number(length) + "\r\n";
+    if (!request.keepAlive())
+        out += "Connection: close\r\n";
+    else if (request.http10())
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+    const bool head = request.method() == Method::Head;
     if (r.file) {
-        responder.writeHeader("Content-Length", QByteArray::number(r.file->length));
-        responder.writeBody(QByteArray());
-        if (r.file->length > 0 && !FilePump::start(socket, r.file->path, r.file->offset, r.file->length)) {
+        socket->write(out);
+        if (!head && r.file->length > 0 && !FilePump::start(socket, r.file->path, r.file->offset, r.file->length)) {
             qCWarning(lcServer).noquote() << "cannot open" << r.file->path;
             socket->abort();
         }
         return;
     }
-    responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
-    responder.writeBody(r.body);
+    if (!head)
+        out += r.body;
+    socket->write(out);
     socket->flush(); // send now rather than one event-loop turn later (saves a wake-up per request)
 }
 
-void HttpService::Private::handle(const QHttpServerRequest &request, QTcpSocket *socket,
-                                  QHttpServerResponder &&responder)
+bool HttpService::Private::handle(const HttpRequest &request, QTcpSocket *socket)
 {
-    const QByteArray id = RequestGate::requestIdFor(headerOf(request, "x-request-id"));
+    const QByteArray id = RequestGate::requestIdFor(request.value("x-request-id"));
     const auto *gate = socket->findChild<RequestGate *>(QString(), Qt::FindDirectChildrenOnly);
     ApiResponse reply = dispatch(request, id);
-    writeResponse(reply, request, socket, responder, id);
-    const qint64 bytesOut = reply.file ? reply.file->length : reply.body.size();
-    const LogFields fields(QJsonObject{
-        {QStringLiteral("request_id"), QString::fromLatin1(id)},
-        {QStringLiteral("method"), QString::fromLatin1(Router::methodName(request.method()))},
-        {QStringLiteral("path"), request.url().path()},
-        {QStringLiteral("status"), reply.status},
-        {QStringLiteral("duration_ms"), gate ? qRound(gate->elapsedMs() * 1000.0) / 1000.0 : 0.0},
-        {QStringLiteral("remote"), request.remoteAddress().toString()},
-        {QStringLiteral("bytes_in"), double(request.body().size())},
-        {QStringLiteral("bytes_out"), double(bytesOut)}});
-    if (reply.status >= 500)
-        qCWarning(lcServer, "request");
-    else
-        qCInfo(lcServer, "request");
+    writeResponse(reply, request, socket, id);
+    RequestLogLine line;
+    line.requestId = id;
+    const QByteArray method = request.methodText();
+    line.method = method;
+    line.path = request.path();
+    line.status = reply.status;
+    line.durationMs = gate ? qRound(gate->elapsedMs() * 1000.0) / 1000.0 : 0.0;
+    line.remote = request.remoteAddress().toString();
+    line.bytesIn = request.body().size();
+    line.bytesOut = reply.file ? reply.file->length : reply.body.size();
+    logRequest(line);
+    return !reply.eventStream;
+}
+
+QByteArray HttpService::Private::malformedRequest(int status, const QByteArray &message)
+{
+    const char *code = status == 413   ? "payload_too_large"
+                       : status == 431 ? "headers_too_large"
+                       : status == 501 ? "not_implemented"
+                       : status == 505 ? "http_version_not_supported"
+                                       : "bad_request";
+    const ApiResponse reply = ApiResponse::error(
+        status, QString::fromLatin1(code),
+        QCoreApplication::translate("otadesk::server::HttpRequestParser", message.constData()));
+    const LogFields fields(QJsonObject{{QStringLiteral("status"), status},
+                                       {QStringLiteral("problem"), QString::fromLatin1(message)}});
+    qCWarning(lcServer, "malformed request");
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+           "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size()) +
+           "\r\nConnection: close\r\n\r\n" + reply.body;
+}
+
+void HttpService::Private::accept()
+{
+    while (listener && listener->hasPendingConnections()) {
+        QTcpSocket *socket = listener->nextPendingConnection(); // the gate is installed here (GatedServer)
+        if (!socket)
+            break;
+        new HttpConnection(
+            socket, config.maxBodyBytes, config.tlsEnabled(),
+            [this](const HttpRequest &request, QTcpSocket *s) { return handle(request, s); },
+            [this](int status, const QByteArray &message) { return malformedRequest(status, message); });
+    }
 }
 
 QByteArray HttpService::Private::onRejected(const RequestGate::Rejection &r)
@@ -370,7 +383,7 @@ void HttpService::Private::finish()
         return;
     finished = true;
     if (api)
-        api->checkins.flush(); // last-seen times collected since the last write
+        api->checkins.flushAll(); // last-seen times and check-ins counted since the last write
     for (const QPointer<RequestGate> &gate : std::as_const(gates)) {
         if (auto *socket = gate ? qobject_cast<QTcpSocket *>(gate->parent()) : nullptr)
             socket->abort();
@@ -438,8 +451,9 @@ Status HttpService::start()
         QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { purgeStaleUploads(*d->api); });
         d->housekeeping.start();
     }
-    d->listener = listener.get();
-    d->server.bind(listener.release()); // the HTTP server becomes the parent
+    d->listener = listener.release();
+    d->listener->setParent(this);
+    QObject::connect(d->listener, &QTcpServer::pendingConnectionAvailable, this, [this] { d->accept(); });
     d->uptime.start();
     d->startedAt = QDateTime::currentDateTimeUtc();
     const LogFields fields(QJsonObject{{QStringLiteral("url"), url().toString()},

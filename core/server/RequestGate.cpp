@@ -36,12 +36,16 @@ void RequestGate::timeOut()
 
 QByteArray RequestGate::headerValue(const QByteArray &head, const QByteArray &name)
 {
-    const QList<QByteArray> lines = head.split('\n');
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
+    // Line by line without copies (this runs for every request).
+    QByteArrayView rest(head);
+    qsizetype end = rest.indexOf('\n');
+    while (end >= 0) {
+        rest = rest.sliced(end + 1);
+        end = rest.indexOf('\n');
+        const QByteArrayView line = end < 0 ? rest : rest.first(end);
         const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return line.mid(colon + 1).trimmed();
+        if (colon > 0 && line.first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.sliced(colon + 1).trimmed().toByteArray();
     }
     return {};
 }

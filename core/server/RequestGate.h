@@ -1,6 +1,6 @@
 #pragma once
-// Watches the bytes of one HTTP/1.1 connection before QAbstractHttpServer reads them (Qt HttpServer 6.4 buffers a
-// request body whole before the handler sees it). The gate parses just the request heads: a Content-Length above
+// Watches the bytes of one HTTP/1.1 connection before its HttpConnection reads them (which buffers a request body
+// whole before the handler sees it). The gate parses just the request heads: a Content-Length above
 // the limit is answered with 413 at once, without reading the body, and the connection is closed. It also knows
 // whether a request is partly received, so a graceful shutdown can wait for those.
 #include <QByteArray>

@@ -117,6 +117,7 @@ const QList<ConfigKey> &serverConfigKeys()
         {"data_dir", "OTADESK_SERVER_DATA_DIR", "data-dir"},
         {"accel_redirect_prefix", "OTADESK_SERVER_ACCEL_REDIRECT_PREFIX", "accel-redirect-prefix"},
         {"device_poll_seconds", "OTADESK_SERVER_DEVICE_POLL_SECONDS", "device-poll-seconds"},
+        {"last_seen_interval_seconds", "OTADESK_SERVER_LAST_SEEN_INTERVAL_SECONDS", "last-seen-interval-seconds"},
         {"client_cert_header", "OTADESK_SERVER_CLIENT_CERT_HEADER", "client-cert-header"},
         {"trusted_proxies", "OTADESK_SERVER_TRUSTED_PROXIES", "trusted-proxies"},
     };
@@ -209,6 +210,11 @@ Result<ServerConfig> loadServerConfig(const ConfigSources &sources, QStringList 
             if (!n)
                 return std::unexpected(n.error());
             c.devicePollSeconds = int(*n);
+        } else if (key == QLatin1String("last_seen_interval_seconds")) {
+            auto n = parseInteger(key, v, 0, 3600);
+            if (!n)
+                return std::unexpected(n.error());
+            c.lastSeenIntervalSeconds = int(*n);
         } else if (key == QLatin1String("client_cert_header")) {
             c.clientCertHeader = v.value.trimmed();
         } else if (key == QLatin1String("trusted_proxies")) {
@@ -261,6 +267,7 @@ QJsonObject ServerConfig::toJson() const
                        {QStringLiteral("data_dir"), dataDir},
                        {QStringLiteral("accel_redirect_prefix"), accelRedirectPrefix},
                        {QStringLiteral("device_poll_seconds"), devicePollSeconds},
+                       {QStringLiteral("last_seen_interval_seconds"), lastSeenIntervalSeconds},
                        {QStringLiteral("client_cert_header"), clientCertHeader}};
     QStringList proxies;
     for (const QHostAddress &a : trustedProxies)

@@ -31,6 +31,7 @@ public:
     QString dataDir;            // payload blobs and upload parts; default: <SQLite file's folder>/data
     QString accelRedirectPrefix; // when set, payload downloads answer with X-Accel-Redirect for nginx
     int devicePollSeconds = 300;  // the check-in interval devices are told
+    int lastSeenIntervalSeconds = 30; // a device's last_seen/check-in count is written at most this often
     QString clientCertHeader;     // header carrying a device's certificate fingerprint (set by a TLS proxy)
     QList<QHostAddress> trustedProxies{QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)};
     QString configFile;              // the file that was read, if any

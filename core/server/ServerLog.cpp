@@ -1,5 +1,8 @@
 #include "core/server/ServerLog.h"
 
+#include "core/common/IsoTime.h"
+#include "core/common/Logging.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -12,6 +15,7 @@ namespace otadesk::server {
 
 namespace {
 std::atomic<int> g_format{int(LogFormat::Text)};
+std::atomic<bool> g_installed{false};
 QMutex g_writeMutex;
 thread_local QJsonObject t_fields;
 
@@ -70,6 +74,7 @@ QString logFormatName(LogFormat format)
 void installServerLogHandler(LogFormat format)
 {
     g_format.store(int(format));
+    g_installed.store(true);
     static char buffer[1 << 16];
     std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer); // flushed by the handler and flushServerLog()
     qInstallMessageHandler(handler);
@@ -110,6 +115,132 @@ LogFields::LogFields(const QJsonObject &fields) : m_previous(t_fields)
 LogFields::~LogFields()
 {
     t_fields = m_previous;
+}
+
+namespace {
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    out += '"';
+    qsizetype run = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.sliced(run, i - run));
+        run = i + 1;
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+            continue;
+        }
+        // The escapes QJsonDocument writes.
+        const char *named = c == '\b' ? "\\b" : c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : nullptr;
+        if (named) {
+            out += named;
+            continue;
+        }
+        static const char hex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
+        out.append(escaped, sizeof escaped);
+    }
+    out.append(utf8.sliced(run));
+    out += '"';
+}
+
+void appendTextValue(QByteArray &out, QByteArrayView utf8)
+{
+    if (utf8.isEmpty() || utf8.contains(' ') || utf8.contains('"')) {
+        out += '"';
+        for (const char c : utf8) {
+            if (c == '"')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    } else {
+        out += utf8;
+    }
+}
+
+QByteArray number(double v)
+{
+    return QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+void logRequestSlow(const RequestLogLine &r)
+{
+    const LogFields fields(QJsonObject{{QStringLiteral("request_id"), QString::fromLatin1(r.requestId)},
+                                       {QStringLiteral("method"), QString::fromLatin1(r.method)},
+                                       {QStringLiteral("path"), r.path},
+                                       {QStringLiteral("status"), r.status},
+                                       {QStringLiteral("duration_ms"), r.durationMs},
+                                       {QStringLiteral("remote"), r.remote},
+                                       {QStringLiteral("bytes_in"), double(r.bytesIn)},
+                                       {QStringLiteral("bytes_out"), double(r.bytesOut)}});
+    if (r.status >= 500)
+        qCWarning(lcServer, "request");
+    else
+        qCInfo(lcServer, "request");
+}
+} // namespace
+
+QByteArray formatRequestLine(LogFormat format, const RequestLogLine &r, qint64 nowMs)
+{
+    const bool warning = r.status >= 500;
+    const QByteArray ts = isoUtcMs(nowMs);
+    const QByteArray path = r.path.toUtf8();
+    const QByteArray remote = r.remote.toLatin1();
+    const QByteArrayView category(lcServer().categoryName());
+    QByteArray line;
+    line.reserve(256 + path.size());
+    if (format == LogFormat::Json) {
+        // Keys in QJsonObject's (sorted) order, so a line reads the same as one from formatLogLine.
+        line.append("{\"bytes_in\":").append(QByteArray::number(r.bytesIn));
+        line.append(",\"bytes_out\":").append(QByteArray::number(r.bytesOut));
+        line.append(",\"category\":");
+        appendJsonString(line, category);
+        line.append(",\"duration_ms\":").append(number(r.durationMs));
+        line.append(warning ? ",\"level\":\"warning\",\"method\":" : ",\"level\":\"info\",\"method\":");
+        appendJsonString(line, r.method);
+        line.append(",\"msg\":\"request\",\"path\":");
+        appendJsonString(line, path);
+        line.append(",\"remote\":");
+        appendJsonString(line, remote);
+        line.append(",\"request_id\":");
+        appendJsonString(line, r.requestId);
+        line.append(",\"status\":").append(QByteArray::number(r.status));
+        line.append(",\"ts\":\"").append(ts).append("\"}");
+    } else {
+        line += ts + ' ' + QByteArray(warning ? "WARNING" : "INFO").leftJustified(8);
+        line.append(category).append(": request");
+        line += " bytes_in=" + QByteArray::number(r.bytesIn) + " bytes_out=" + QByteArray::number(r.bytesOut) +
+                " duration_ms=" + number(r.durationMs) + " method=";
+        appendTextValue(line, r.method);
+        line += " path=";
+        appendTextValue(line, path);
+        line += " remote=";
+        appendTextValue(line, remote);
+        line += " request_id=";
+        appendTextValue(line, r.requestId);
+        line += " status=" + QByteArray::number(r.status);
+    }
+    return line;
+}
+
+void logRequest(const RequestLogLine &r)
+{
+    const bool warning = r.status >= 500;
+    if (warning ? !lcServer().isWarningEnabled() : !lcServer().isInfoEnabled())
+        return;
+    if (!g_installed.load() || !t_fields.isEmpty())
+        return logRequestSlow(r);
+    const QByteArray line =
+        formatRequestLine(LogFormat(g_format.load()), r, QDateTime::currentMSecsSinceEpoch()) + '\n';
+    QMutexLocker lock(&g_writeMutex);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    if (warning)
+        std::fflush(stderr);
 }
 
 } // namespace otadesk::server

@@ -25,6 +25,25 @@ void flushServerLog();
 QString formatLogLine(LogFormat format, QtMsgType type, const char *category, const QString &message,
                       const QJsonObject &fields, const QDateTime &timestamp);
 
+// The access-log line of one request ("request", with these fields). With the server's handler installed it is
+// formatted directly (the hot path: no QJsonObject, no QDateTime); otherwise it goes through qCInfo/qCWarning
+// with LogFields like any other line. Status >= 500 logs as a warning.
+struct RequestLogLine
+{
+    QByteArrayView requestId;
+    QByteArrayView method;
+    QString path;
+    int status = 0;
+    double durationMs = 0;
+    QString remote;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+};
+void logRequest(const RequestLogLine &line);
+// The line logRequest writes (without the newline): the same text formatLogLine makes for message "request"
+// with these fields.
+QByteArray formatRequestLine(LogFormat format, const RequestLogLine &line, qint64 nowMs);
+
 // Fields added to every message logged on this thread while the object lives (scopes nest).
 class LogFields
 {

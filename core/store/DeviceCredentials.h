@@ -23,6 +23,9 @@ struct DeviceIdentity
     QString serial;
     QString status;       // pending / accepted / rejected
     QString reportSha256; // fingerprint of the last stored check-in report
+    // Not stored: the server's credential cache keeps a keyed hash of the last request body whose report equals
+    // reportSha256, so the same body again is recognised without parsing it.
+    quint64 reportBodyHash = 0;
 };
 
 struct EnrolmentToken

@@ -39,6 +39,7 @@ public:
                                  const ImportOptions &options) const;
 
     static constexpr qint64 kAnalyzeAfterRows = 10000;
+    static constexpr int kRowsPerStatement = 200; // new devices, tags, metadata per INSERT statement
 
 private:
     const Database &m_db;

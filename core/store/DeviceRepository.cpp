@@ -1,5 +1,6 @@
 #include "core/store/DeviceRepository.h"
 
+#include "core/fleet/filter/FilterSql.h"
 #include "core/store/Database.h"
 #include "core/store/ListSql.h"
 
@@ -49,6 +50,16 @@ QString idList(const QList<fleet::Device> &devices)
     return ids.join(u',');
 }
 } // namespace
+
+DeviceWhere DeviceWhere::fromFilter(const fleet::Filter &filter, Dialect dialect, const fleet::FilterContext &context)
+{
+    const fleet::SqlCondition c =
+        filter.toSql(dialect == Dialect::Postgres ? fleet::SqlDialect::Postgres : fleet::SqlDialect::Sqlite, context);
+    DeviceWhere where(filter.isEmpty() ? QString() : c.sql, c.values); // "" rather than "1 = 1": no condition
+    where.filter = filter.root();
+    where.context = context;
+    return where;
+}
 
 QStringList DeviceRepository::sortNames()
 {
@@ -159,7 +170,11 @@ Result<ListPage<fleet::Device>> DeviceRepository::list(qint64 tenantId, const De
     }
     QString orderSql = *order;
     orderSql.replace(QLatin1String(", id ASC"), QLatin1String(", d.id ASC"));
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM devices d WHERE %2%3").arg(kColumns, whereClause(where), orderSql),
+    // The ids of the page first: skipping `offset` rows then walks index entries only when the condition and
+    // the sort column are in one index; the outer query reads just the page's rows (and sorts them again).
+    const QString outerOrder = orderSql.left(orderSql.indexOf(QLatin1String(" LIMIT ")));
+    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM devices d WHERE d.id IN (SELECT d.id FROM devices d WHERE %2%3)%4")
+                           .arg(kColumns, whereClause(where), orderSql, outerOrder),
                        values);
     if (!q)
         return std::unexpected(q.error());
@@ -175,7 +190,15 @@ Result<qint64> DeviceRepository::count(qint64 tenantId, const DeviceWhere &where
 {
     QVariantList values{tenantId};
     values += where.values;
-    auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM devices d WHERE %1").arg(whereClause(where)), values);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM devices d WHERE %1").arg(whereClause(where));
+    if (where.filter || where.sql.trimmed().isEmpty()) {
+        fleet::SqlCondition planned = fleet::filter::compileCount(
+            where.filter, m_db.dialect() == Dialect::Postgres ? fleet::SqlDialect::Postgres : fleet::SqlDialect::Sqlite,
+            where.context, tenantId);
+        sql = planned.sql;
+        values = planned.values;
+    }
+    auto n = m_db.scalar(sql, values);
     if (!n)
         return std::unexpected(n.error());
     return n->toLongLong();
@@ -236,8 +259,8 @@ Status DeviceRepository::setTags(qint64 tenantId, qint64 deviceId, const QString
             return std::unexpected(q.error());
     }
     for (const QString &tag : add) {
-        if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_tags(device_id, tag) VALUES (?, ?)"
-                                              " ON CONFLICT DO NOTHING"), {deviceId, tag}); !q)
+        if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_tags(device_id, tag, tenant_id) VALUES (?, ?, ?)"
+                                              " ON CONFLICT DO NOTHING"), {deviceId, tag, tenantId}); !q)
             return std::unexpected(q.error());
     }
     return tx.commit();
@@ -257,9 +280,10 @@ Status DeviceRepository::setMetadata(qint64 tenantId, qint64 deviceId, const QMa
             return std::unexpected(q.error());
     }
     for (auto it = set.begin(); it != set.end(); ++it) {
-        if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_attributes(device_id, kind, name, value) VALUES (?, 'm', ?, ?)"
-                                              " ON CONFLICT (device_id, kind, name) DO UPDATE SET value = excluded.value"),
-                               {deviceId, it.key(), text(it.value())}); !q)
+        if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_attributes(device_id, kind, name, value, tenant_id)"
+                                              " VALUES (?, 'm', ?, ?, ?) ON CONFLICT (device_id, kind, name)"
+                                              " DO UPDATE SET value = excluded.value"),
+                               {deviceId, it.key(), text(it.value()), tenantId}); !q)
             return std::unexpected(q.error());
     }
     return tx.commit();

@@ -5,6 +5,8 @@
 // DeviceCredentials, check-ins DeviceCheckins.
 #include "core/common/Error.h"
 #include "core/fleet/Device.h"
+#include "core/fleet/filter/Filter.h"
+#include "core/store/ConnectionSpec.h"
 #include "core/store/StoreTypes.h"
 
 #include <QCoreApplication>
@@ -17,8 +19,21 @@ class Database;
 // A compiled filter: "" matches every device.
 struct DeviceWhere
 {
+    DeviceWhere() = default;
+    DeviceWhere(QString condition, QVariantList conditionValues)
+        : sql(std::move(condition)), values(std::move(conditionValues))
+    {
+    }
+
     QString sql;
     QVariantList values;
+    // The filter `sql` was compiled from, when there is one: count() then plans its own statement from it
+    // (fleet::filter::compileCount: straight from covering indexes on SQLite) instead of counting `sql`.
+    std::shared_ptr<const fleet::filter::Node> filter;
+    fleet::FilterContext context;
+
+    // `filter` compiled for `dialect` (group names already expanded by the caller).
+    static DeviceWhere fromFilter(const fleet::Filter &filter, Dialect dialect, const fleet::FilterContext &context);
 };
 
 struct DeviceEvent
@@ -38,7 +53,9 @@ public:
     // Everything about one device, with components, attributes, tags and metadata.
     Result<fleet::Device> find(qint64 tenantId, const QString &serial) const;
     Result<fleet::Device> findById(qint64 tenantId, qint64 id) const;
-    // A page of devices matching `where`, with components and tags (not attributes/metadata).
+    // A page of devices matching `where`, with components and tags (not attributes/metadata). The page's ids are
+    // picked first (from a covering index when the sort column and the condition allow it, however deep the
+    // page), then only those rows are read.
     Result<ListPage<fleet::Device>> list(qint64 tenantId, const DeviceWhere &where, const ListQuery &query,
                                          bool withTotal = true) const;
     Result<qint64> count(qint64 tenantId, const DeviceWhere &where) const;

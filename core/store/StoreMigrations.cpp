@@ -216,11 +216,101 @@ Migration schemaV3()
                      " revoked INTEGER NOT NULL DEFAULT 0)"),
             }};
 }
+
+// Fast counts and pages over large fleets (docs/filter-language.md, "Performance"). Every row of
+// device_components, device_tags and device_attributes carries its device's tenant (filled in by a trigger on
+// insert, so that the writers need not know), and on SQLite an index of each of those tables leads with it: a
+// condition on a component, tag or attribute is then counted straight from one covering index range instead
+// of being checked device by device (the tenant-less indexes stay for the filter SQL, which does not know the
+// tenant). PostgreSQL needs no new index there (its filter SQL joins by device). Composite
+// devices indexes match what people filter by together (batch and year, hardware revision and year) and what
+// the devices table pages by (model in serial order; devices_model stays: its entries are in id order, which
+// the merged "or" of compileCount needs); the new ones cover the remaining low-cardinality fields.
+Migration schemaV4()
+{
+    QList<MigrationStep> steps;
+    for (const char *table : {"device_components", "device_tags", "device_attributes"}) {
+        const QString t = QString::fromLatin1(table);
+        steps << MigrationStep{QStringLiteral("ALTER TABLE %1 ADD COLUMN tenant_id BIGINT NOT NULL DEFAULT 0").arg(t),
+                               std::nullopt}
+              << MigrationStep{QStringLiteral("UPDATE %1 SET tenant_id = (SELECT d.tenant_id FROM devices d"
+                                              " WHERE d.id = %1.device_id)")
+                                   .arg(t),
+                               std::nullopt}
+              << MigrationStep{QStringLiteral("CREATE TRIGGER %1_tenant AFTER INSERT ON %1 WHEN NEW.tenant_id = 0"
+                                              " BEGIN UPDATE %1 SET tenant_id = (SELECT d.tenant_id FROM devices d"
+                                              " WHERE d.id = NEW.device_id) WHERE rowid = NEW.rowid; END")
+                                   .arg(t),
+                               Dialect::Sqlite}
+              << MigrationStep{QStringLiteral("CREATE TRIGGER %1_tenant BEFORE INSERT ON %1 FOR EACH ROW"
+                                              " WHEN (NEW.tenant_id = 0) EXECUTE FUNCTION device_row_tenant()")
+                                   .arg(t),
+                               Dialect::Postgres};
+        if (t == QLatin1String("device_components"))
+            steps.insert(steps.size() - 1,
+                         only(Dialect::Postgres,
+                              "CREATE FUNCTION device_row_tenant() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                              " NEW.tenant_id := (SELECT d.tenant_id FROM devices d WHERE d.id = NEW.device_id);"
+                              " RETURN NEW; END $$"));
+    }
+    steps << only(Dialect::Sqlite, "CREATE INDEX device_components_tenant ON device_components(tenant_id, name,"
+                                   " version_key, device_id)")
+          << only(Dialect::Sqlite, "CREATE INDEX device_tags_tenant ON device_tags(tenant_id, tag, device_id)")
+          << only(Dialect::Sqlite, "CREATE INDEX device_attributes_tenant ON device_attributes(tenant_id, kind,"
+                                   " name, value, device_id)")
+          << both("CREATE INDEX devices_model_serial ON devices(tenant_id, model, serial_key)")
+          << both("DROP INDEX devices_batch")
+          << both("CREATE INDEX devices_batch ON devices(tenant_id, batch, year)")
+          << both("CREATE INDEX devices_hw_rev ON devices(tenant_id, hw_rev, year)")
+          << both("CREATE INDEX devices_state ON devices(tenant_id, update_state, status)")
+          << both("CREATE INDEX devices_vendor ON devices(tenant_id, vendor_id, class_id)")
+          << both("CREATE INDEX devices_first_seen ON devices(tenant_id, first_seen)");
+    return {4, steps};
+}
+
+// Device updates (docs/device-updates.md): one manifest assigned to one device, its state and every transition
+// (device_update_steps). At most one active (non-terminal) update per device, enforced by the repository; the
+// indexes serve "the active update of a device", "updates of a manifest by state" and the check-in cache's
+// watermark (updated_at). `active` is 1 until the update is terminal; the partial unique index makes "at most one
+// active update per device" a property of the database.
+Migration schemaV5()
+{
+    return {5,
+            {
+                both("CREATE TABLE device_updates ("
+                     " id {{pk}},"
+                     " tenant_id BIGINT NOT NULL REFERENCES tenants(id),"
+                     " device_id BIGINT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+                     " manifest_id BIGINT NOT NULL REFERENCES manifests(id),"
+                     " campaign_id BIGINT,"
+                     " state TEXT NOT NULL,"
+                     " active INTEGER NOT NULL DEFAULT 1,"
+                     " reason TEXT NOT NULL DEFAULT '',"
+                     " message TEXT NOT NULL DEFAULT '',"
+                     " download_only INTEGER NOT NULL DEFAULT 0,"
+                     " bytes BIGINT NOT NULL DEFAULT 0,"
+                     " created_at BIGINT NOT NULL,"
+                     " updated_at BIGINT NOT NULL,"
+                     " created_by TEXT NOT NULL DEFAULT '')"),
+                both("CREATE UNIQUE INDEX device_updates_active ON device_updates(device_id) WHERE active = 1"),
+                both("CREATE INDEX device_updates_device ON device_updates(device_id, id)"),
+                both("CREATE INDEX device_updates_manifest ON device_updates(tenant_id, manifest_id, state)"),
+                both("CREATE INDEX device_updates_updated ON device_updates(updated_at, id)"),
+                both("CREATE TABLE device_update_steps ("
+                     " id {{pk}},"
+                     " update_id BIGINT NOT NULL REFERENCES device_updates(id) ON DELETE CASCADE,"
+                     " state TEXT NOT NULL,"
+                     " reason TEXT NOT NULL DEFAULT '',"
+                     " message TEXT NOT NULL DEFAULT '',"
+                     " at BIGINT NOT NULL)"),
+                both("CREATE INDEX device_update_steps_update ON device_update_steps(update_id, id)"),
+            }};
+}
 } // namespace
 
 const QList<Migration> &storeMigrations()
 {
-    static const QList<Migration> list = {schemaV1(), schemaV2(), schemaV3()};
+    static const QList<Migration> list = {schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5()};
     return list;
 }
 

@@ -141,7 +141,7 @@ bool CheckinBench::run(const QString &backend, FleetServer &server, const QByteA
                      }()));
         return false;
     }
-    QThread::msleep(1500); // the batched last_seen writes happen every second
+    QThread::msleep(1500 + 1000 * m_o.lastSeenIntervalSeconds); // last_seen writes: batched, per device at most every interval
     const qint64 warmRecorded = recorded() - before;
     sec.rows.append({backend, QStringLiteral("warm-up: first report of each device (stored)"), w.requestsPerSecond(),
                      QString(), w.p50Ms, w.p99Ms, w.serverCpu, w.clientCpu, w.requests, w.failures,
@@ -206,7 +206,7 @@ bool CheckinBench::run(const QString &backend, FleetServer &server, const QByteA
                 return false;
             }
             if (c > 0) {
-                QThread::msleep(1500); // the batched last_seen writes happen every second
+                QThread::msleep(1500 + 1000 * m_o.lastSeenIntervalSeconds); // last_seen writes: batched, per device at most every interval
                 m.recorded = recorded() - start;
             }
             if (m.wrk.requestsPerSecond() > best[c].wrk.requestsPerSecond())

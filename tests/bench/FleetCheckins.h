@@ -19,6 +19,7 @@ struct CheckinOptions
     int seconds = 10;
     int connections = 32;
     int rounds = 1;
+    int lastSeenIntervalSeconds = 30; // the server's; counts are complete in the database after it (+ 1 s)
 };
 
 class CheckinBench

@@ -62,14 +62,14 @@ bool QueryBench::addReports(store::Database &db, qint64 *rows, QString *error)
     const QString mainIndex = QStringLiteral("(id / 2) % 6");
     const QString bootIndex = QStringLiteral("(CASE WHEN id % 3 = 0 THEN 1 ELSE 0 END)");
     const QStringList statements{
-        QStringLiteral("INSERT INTO device_components (device_id, name, version, version_key, digest, slot) "
-                       "SELECT id, 'main', %1, %2, '', 0 FROM devices WHERE id % 2 = 0")
+        QStringLiteral("INSERT INTO device_components (device_id, name, version, version_key, digest, slot, tenant_id) "
+                       "SELECT id, 'main', %1, %2, '', 0, tenant_id FROM devices WHERE id % 2 = 0")
             .arg(versionCase(mainIndex, main, false), versionCase(mainIndex, main, true)),
-        QStringLiteral("INSERT INTO device_components (device_id, name, version, version_key, digest, slot) "
-                       "SELECT id, 'bootloader', %1, %2, '', -1 FROM devices WHERE id % 2 = 0")
+        QStringLiteral("INSERT INTO device_components (device_id, name, version, version_key, digest, slot, tenant_id) "
+                       "SELECT id, 'bootloader', %1, %2, '', -1, tenant_id FROM devices WHERE id % 2 = 0")
             .arg(versionCase(bootIndex, boot, false), versionCase(bootIndex, boot, true)),
-        QStringLiteral("INSERT INTO device_attributes (device_id, kind, name, value) "
-                       "SELECT id, 'a', 'region', %1 FROM devices WHERE id % 2 = 0")
+        QStringLiteral("INSERT INTO device_attributes (device_id, kind, name, value, tenant_id) "
+                       "SELECT id, 'a', 'region', %1, tenant_id FROM devices WHERE id % 2 = 0")
             .arg(versionCase(QStringLiteral("(id / 2) % 4"), regions, false)),
     };
     if (auto st = db.begin(); !st) {
@@ -113,6 +113,13 @@ QList<QueryBench::Filter> QueryBench::filters()
          }},
         {QStringLiteral("model==CAM-1,tag==beta,fw.main=ge=2.10.0"),
          [](qint64 i) { return i % 8 == 5 || FleetGenerator::hasTag(i, "beta") || (even(i) && (i / 2) % 6 == 5); }},
+        // What else people type: a range over half the fleet, negations, another component, an attribute next
+        // to a model.
+        {QStringLiteral("year=ge=2023"), [](qint64 i) { return yearOf(i) >= 2023; }},
+        {QStringLiteral("model!=GW-200"), [](qint64 i) { return i % 8 != 1; }},
+        {QStringLiteral("not(tag==beta)"), [](qint64 i) { return !FleetGenerator::hasTag(i, "beta"); }},
+        {QStringLiteral("fw.bootloader==1.4.2+20"), [](qint64 i) { return even(i) && i % 3 == 0; }},
+        {QStringLiteral("model==GW-100;attr.region==eu-west"), [](qint64 i) { return i % 8 == 0; }},
     };
 }
 

@@ -102,6 +102,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("duration"), QStringLiteral("Seconds per check-in case (default 10)."), QStringLiteral("S")},
         {QStringLiteral("rounds"), QStringLiteral("Check-in rounds; the best counts (default 1)."), QStringLiteral("N")},
         {QStringLiteral("connections"), QStringLiteral("wrk connections (default 32)."), QStringLiteral("N")},
+        {QStringLiteral("last-seen-interval"),
+         QStringLiteral("The servers' --last-seen-interval-seconds for (a) (default 30, the server's default)."),
+         QStringLiteral("S")},
         {QStringLiteral("runs"), QStringLiteral("Runs per count/list request (default 5)."), QStringLiteral("N")},
         {QStringLiteral("chunk"), QStringLiteral("CSV rows per import request (default 20000)."), QStringLiteral("N")},
         {QStringLiteral("postgres"), QStringLiteral("PostgreSQL URL for the PostgreSQL rows."), QStringLiteral("URL")},
@@ -114,7 +117,7 @@ int main(int argc, char *argv[])
     parser.process(app);
     const bool quick = parser.isSet(QStringLiteral("quick"));
     qint64 checkinDevices = quick ? 20000 : 100000, fleetDevices = quick ? 100000 : 1000000;
-    int seconds = quick ? 3 : 10, rounds = 1, connections = 32, runs = 5, chunk = 20000;
+    int seconds = quick ? 3 : 10, rounds = 1, connections = 32, runs = 5, chunk = 20000, lastSeenInterval = 30;
     auto number = [&](const char *name, auto &target, qint64 min, qint64 max) {
         if (!parser.isSet(QLatin1String(name)))
             return true;
@@ -127,7 +130,7 @@ int main(int argc, char *argv[])
     if (!number("checkin-devices", checkinDevices, 100, 10000000) || !number("fleet-devices", fleetDevices, 1000, 20000000) ||
         !number("duration", seconds, 1, 3600) || !number("rounds", rounds, 1, 100) ||
         !number("connections", connections, 1, 10000) || !number("runs", runs, 1, 1000) ||
-        !number("chunk", chunk, 1, 1000000))
+        !number("chunk", chunk, 1, 1000000) || !number("last-seen-interval", lastSeenInterval, 0, 3600))
         return failWith(QStringLiteral("bad number for an option; see --help"));
     const QStringList only = parser.value(QStringLiteral("only")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     auto part = [&](const char *p) { return only.isEmpty() || only.contains(QLatin1String(p)); };
@@ -151,6 +154,7 @@ int main(int argc, char *argv[])
     report.options = {{QStringLiteral("checkin_devices"), double(checkinDevices)},
                       {QStringLiteral("fleet_devices"), double(fleetDevices)},
                       {QStringLiteral("seconds_per_case"), seconds},
+                      {QStringLiteral("last_seen_interval_seconds"), lastSeenInterval},
                       {QStringLiteral("rounds"), rounds},
                       {QStringLiteral("wrk_threads"), 1},
                       {QStringLiteral("connections"), connections},
@@ -236,14 +240,16 @@ int main(int argc, char *argv[])
 
     // (a) on SQLite and PostgreSQL.
     const QByteArray checkinCsv = part("a") ? generateCsv(checkinDevices) : QByteArray();
-    CheckinBench checkins({wrk, nginx, root, seconds, connections, rounds});
+    CheckinBench checkins({wrk, nginx, root, seconds, connections, rounds, lastSeenInterval});
     QList<QPair<QString, QString>> backends{{QStringLiteral("SQLite"), QStringLiteral("sqlite:") + root +
                                                                             QStringLiteral("/checkin-sqlite/server.sqlite")}};
     if (havePostgres)
         backends.append({QStringLiteral("PostgreSQL"), postgres.schemaUrl(QStringLiteral("checkin"))});
     for (const auto &[backend, url] : part("a") ? backends : QList<QPair<QString, QString>>()) {
         FleetServer server(QStringLiteral("otadesk-server (%1 check-in)").arg(backend), url,
-                           root + QStringLiteral("/checkin-") + backend.toLower(), serverArgs);
+                           root + QStringLiteral("/checkin-") + backend.toLower(),
+                           serverArgs + QStringList{QStringLiteral("--last-seen-interval-seconds"),
+                                                    QString::number(lastSeenInterval)});
         ImportFigures figures;
         if (!importInto(server, backend, QStringLiteral("%1 devices with tokens").arg(checkinDevices), checkinCsv,
                         chunk, true, report, &figures, &error))

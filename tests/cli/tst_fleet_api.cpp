@@ -50,6 +50,9 @@ class TestFleetApi : public QObject
     }
 
 private Q_SLOTS:
+    // A device's repeated check-ins are written at most every 2 s (the default is 30), so that the test sees the
+    // held ones written.
+    void initTestCase() { qputenv("OTADESK_SERVER_LAST_SEEN_INTERVAL_SECONDS", "2"); }
     void init() { fx = std::make_unique<ApiFixture>(); }
     void cleanup() { fx.reset(); }
 
@@ -178,6 +181,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(fx->call("GET", QStringLiteral("/api/v1/devices/SN-A"), fx->adminToken)
                                          .json().value(QStringLiteral("last_seen")).toString() > firstSeen,
                                  5000);
+        // Another check-in right after that write is held (interval) and written later, not lost.
+        const QString secondSeen =
+            fx->call("GET", QStringLiteral("/api/v1/devices/SN-A"), fx->adminToken).json().value(QStringLiteral("last_seen")).toString();
+        QTest::qWait(20);
+        QCOMPARE(checkin(a, report(QStringLiteral("2.0.5"), QStringLiteral("us-east"))).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(fx->call("GET", QStringLiteral("/api/v1/devices/SN-A"), fx->adminToken)
+                                         .json().value(QStringLiteral("last_seen")).toString() > secondSeen,
+                                 8000);
         QCOMPARE(fx->call("GET", QStringLiteral("/api/v1/devices/SN-A"), fx->adminToken)
                      .json().value(QStringLiteral("history")).toArray().size(),
                  history.size()); // no new history entry for a report that says nothing new

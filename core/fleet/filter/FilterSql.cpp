@@ -10,8 +10,8 @@ namespace {
 class SqlWriter
 {
 public:
-    SqlWriter(SqlDialect dialect, const FilterContext &ctx)
-        : m_dialect(dialect), m_ctx(ctx), m_probe(dialect == SqlDialect::Postgres)
+    SqlWriter(SqlDialect dialect, const FilterContext &ctx, QVariant tenantId = {})
+        : m_dialect(dialect), m_ctx(ctx), m_probe(dialect == SqlDialect::Postgres), m_tenantId(std::move(tenantId))
     {
     }
 
@@ -47,7 +47,39 @@ public:
 
     SqlCondition result() { return {m_sql, m_values}; }
 
+    // The number of the tenant's devices matching `n` as a scalar SQL expression, planned so that SQLite
+    // reads as few index entries as it can (see FilterSql.h); PostgreSQL counts the condition.
+    void count(const NodePtr &n)
+    {
+        if (m_dialect == SqlDialect::Sqlite && n) {
+            if (n->kind == Node::Kind::Not)
+                return difference(n->children.front());
+            if (n->kind == Node::Kind::Compare && isNegative(n->comparison.op))
+                return difference(positive(n->comparison));
+            if (isSideLeaf(n))
+                return sideLeaf(n->comparison, Form::Count);
+            if (n->kind == Node::Kind::Or && std::all_of(n->children.cbegin(), n->children.cend(), isDriven))
+                return unionCount(*n);
+        }
+        if (m_dialect == SqlDialect::Sqlite && !n)
+            return allDevices();
+        m_sql += QLatin1String("(SELECT COUNT(*) FROM devices d WHERE d.tenant_id = ");
+        bind(m_tenantId);
+        if (n) {
+            m_sql += QLatin1String(" AND ");
+            node(*n);
+        }
+        m_sql += u')';
+    }
+
 private:
+    enum class Form
+    {
+        Condition, // a boolean expression over d
+        Set,       // SELECT x.device_id FROM ... (one part of a UNION)
+        Count      // (SELECT COUNT(*) FROM ...)
+    };
+
     void bind(const QVariant &v)
     {
         m_sql += u'?';
@@ -140,25 +172,37 @@ private:
         if (n->kind != Node::Kind::Compare || isNegative(n->comparison.op))
             return false;
         const Comparison &c = n->comparison;
+        // The devices indexes that lead with the field (StoreMigrations, schema versions 3 and 4).
         const bool indexed = c.field.id == FieldId::Serial || c.field.id == FieldId::Model ||
                              c.field.id == FieldId::Batch || c.field.id == FieldId::Year ||
-                             c.field.id == FieldId::LastSeen;
+                             c.field.id == FieldId::LastSeen || c.field.id == FieldId::HwRev ||
+                             c.field.id == FieldId::State || c.field.id == FieldId::Vendor ||
+                             c.field.id == FieldId::FirstSeen;
         return indexed && !(c.values.front().isPattern() && c.values.front().parts.front().isEmpty());
     }
 
     // A condition on another table: rows of `from` whose `idColumn` is the device, `where` (binding `fixed`:
     // field names, never user text pasted into SQL) and the comparison on `expr`.
     //   d.id [NOT] IN (SELECT <idColumn> FROM <from> WHERE ...)  one index range scan into a set: best alone,
-    //                                                           or when SQLite can drive the query from it
-    //   [NOT] EXISTS (SELECT 1 FROM <from> WHERE <idColumn> = d.id AND ...)  a primary-key probe per row:
-    //   best
-    //                                                           next to a selective devices condition, and
-    //                                                           always on PostgreSQL (semi / anti join)
+    //          or when SQLite can drive the query from it
+    //   [NOT] EXISTS (SELECT 1 FROM <from> WHERE <idColumn> = d.id AND ...)  a primary-key probe per row: best
+    //          next to a selective devices condition, and always on PostgreSQL (semi / anti join)
+    // In the Set and Count forms (SQLite, positive conditions on tags, attributes and components only) the
+    // rows are taken from the tenant-led index: "SELECT x.device_id ..." / "(SELECT COUNT(*) ...)".
     void subquery(const Comparison &c, const QString &from, const QString &idColumn, const QString &where,
                   const QVariantList &fixed, const QString &expr, bool useKey = false)
     {
         const bool negative = isNegative(c.op);
-        if (m_probe) {
+        if (m_form != Form::Condition) {
+            if (m_form == Form::Set)
+                m_sql += QLatin1String("SELECT ") + idColumn;
+            else
+                m_sql += m_distinct ? QLatin1String("(SELECT COUNT(DISTINCT ") + idColumn + u')'
+                                    : QStringLiteral("(SELECT COUNT(*)");
+            m_sql += QLatin1String(" FROM ") + from + QLatin1String(" WHERE x.tenant_id = ");
+            bind(m_tenantId);
+            m_sql += QLatin1String(" AND ");
+        } else if (m_probe) {
             m_sql += negative ? QLatin1String("NOT EXISTS (SELECT 1 FROM ")
                               : QLatin1String("EXISTS (SELECT 1 FROM ");
             m_sql += from + QLatin1String(" WHERE ") + idColumn + QLatin1String(" = d.id AND ");
@@ -171,7 +215,8 @@ private:
         for (const QVariant &f : fixed)
             m_values << (f.toString().isNull() ? QVariant(QStringLiteral("")) : f);
         test(expr, c, true, useKey);
-        m_sql += u')';
+        if (m_form != Form::Set)
+            m_sql += u')';
     }
 
     void column(const Comparison &c, const char *name, bool text, bool useKeyColumn = false)
@@ -225,6 +270,106 @@ private:
         }
     }
 
+    // The tenant's devices. SQLite counts a whole table from its b-tree pages without visiting the rows, so a
+    // tenant with many devices is counted as all devices less the other tenants' (index ranges before and after
+    // the tenant); a small tenant (fewer than kSmall devices) directly.
+    void allDevices()
+    {
+        static constexpr int kSmall = 10000;
+        const QString small = QString::number(kSmall);
+        m_sql += QLatin1String("(SELECT CASE WHEN n < ") + small +
+                 QLatin1String(" THEN n ELSE (SELECT COUNT(*) FROM devices) - (SELECT COUNT(*) FROM devices"
+                               " WHERE tenant_id < ");
+        bind(m_tenantId);
+        m_sql += QLatin1String(") - (SELECT COUNT(*) FROM devices WHERE tenant_id > ");
+        bind(m_tenantId);
+        m_sql += QLatin1String(") END FROM (SELECT COUNT(*) AS n FROM (SELECT 1 FROM devices WHERE tenant_id = ");
+        bind(m_tenantId);
+        m_sql += QLatin1String(" LIMIT ") + small + QLatin1String(")))");
+    }
+
+    // all - count(n): the complement is counted as the tenant's devices less the positive condition's.
+    void difference(const NodePtr &n)
+    {
+        m_sql += u'(';
+        count(nullptr);
+        m_sql += QLatin1String(" - ");
+        count(n);
+        m_sql += u')';
+    }
+
+    // The positive twin of a != / =out= comparison (whose SQL is NOT of the twin's, so the counts add up).
+    static NodePtr positive(const Comparison &c)
+    {
+        auto twin = std::make_shared<Node>();
+        twin->comparison = c;
+        twin->comparison.op = c.op == Op::Out ? Op::In : Op::Eq;
+        return twin;
+    }
+
+    // A positive condition on tags, attributes / metadata, component versions or digests: its rows can be
+    // read from the tenant-led index of that table alone.
+    static bool isSideLeaf(const NodePtr &n)
+    {
+        if (n->kind != Node::Kind::Compare || isNegative(n->comparison.op))
+            return false;
+        const ValueType t = fieldInfo(n->comparison.field.id).type;
+        return (t == ValueType::Member && n->comparison.field.id == FieldId::Tag) || t == ValueType::Named ||
+               t == ValueType::Digest || t == ValueType::Version;
+    }
+
+    // A part of an "or" whose devices an index finds without visiting the others.
+    static bool isDriven(const NodePtr &n)
+    {
+        if (isSideLeaf(n) || isAnchor(n))
+            return true;
+        return n->kind == Node::Kind::And && std::any_of(n->children.cbegin(), n->children.cend(), isAnchor);
+    }
+
+    static bool isIdOrdered(const Node &n)
+    {
+        if (n.kind != Node::Kind::Compare || n.comparison.op != Op::Eq || n.comparison.values.front().isPattern())
+            return false;
+        const FieldId f = n.comparison.field.id;
+        return f == FieldId::Model || f == FieldId::Year || f == FieldId::LastSeen || f == FieldId::FirstSeen;
+    }
+
+    void sideLeaf(const Comparison &c, Form form)
+    {
+        const Value &v = c.values.front();
+        // One row per device and component / attribute; tags: one per tag, so a pattern or a list of tags
+        // may meet a device twice.
+        m_distinct = c.field.id == FieldId::Tag && (v.isPattern() || c.values.size() > 1);
+        m_form = form;
+        comparison(c);
+        m_form = Form::Condition;
+        m_distinct = false;
+    }
+
+    // The devices of each part, as one sorted, merged and de-duplicated stream of ids.
+    void unionCount(const Node &n)
+    {
+        m_sql += QLatin1String("(SELECT COUNT(*) FROM (");
+        for (qsizetype i = 0; i < n.children.size(); ++i) {
+            if (i > 0)
+                m_sql += QLatin1String(" UNION ");
+            const NodePtr &c = n.children[i];
+            if (isSideLeaf(c)) {
+                sideLeaf(c->comparison, Form::Set);
+                continue;
+            }
+            // "d.id + 0" unless the part is an equality on a column indexed as (tenant_id, column), whose
+            // entries are in id order: otherwise SQLite would rather walk the (tenant_id, id) index in id order
+            // and look every device up than sort the part's ids.
+            m_sql += isIdOrdered(*c) ? QLatin1String("SELECT d.id FROM devices d WHERE d.tenant_id = ")
+                                     : QLatin1String("SELECT d.id + 0 FROM devices d WHERE d.tenant_id = ");
+            bind(m_tenantId);
+            m_sql += QLatin1String(" AND ");
+            node(*c);
+        }
+        m_sql += QLatin1String(" ORDER BY 1))");
+    }
+
     static inline const QString kId = QStringLiteral("x.device_id");
     static QString components() { return QStringLiteral("device_components x"); }
     QString collate() const
@@ -237,6 +382,9 @@ private:
     QString m_sql;
     QVariantList m_values;
     bool m_probe; // compile other tables' conditions as EXISTS probes
+    Form m_form = Form::Condition;
+    bool m_distinct = false; // Form::Count: count distinct devices
+    QVariant m_tenantId;      // the Set and Count forms
 };
 } // namespace
 
@@ -247,6 +395,15 @@ SqlCondition compileSql(const NodePtr &root, SqlDialect dialect, const FilterCon
     SqlWriter w(dialect, ctx);
     w.node(*root);
     return w.result();
+}
+
+SqlCondition compileCount(const NodePtr &root, SqlDialect dialect, const FilterContext &ctx, qint64 tenantId)
+{
+    SqlWriter w(dialect, ctx, tenantId);
+    w.count(root);
+    SqlCondition c = w.result();
+    c.sql.prepend(QLatin1String("SELECT "));
+    return c;
 }
 
 } // namespace otadesk::fleet::filter

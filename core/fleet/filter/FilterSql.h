@@ -15,4 +15,16 @@ namespace otadesk::fleet::filter {
 
 SqlCondition compileSql(const NodePtr &root, SqlDialect dialect, const FilterContext &ctx);
 
+// A complete statement "SELECT <n>" counting the devices of `tenantId` that match `root` (null: all of them),
+// with the tenant bound as a value. On SQLite it is planned so that as few index entries as possible are read
+// (schema version 4 gives tags, attributes and components tenant-led indexes):
+//   a positive condition on a tag, attribute or component   (SELECT COUNT(*) FROM <table> x WHERE
+//                                                             x.tenant_id = ? AND ...): one covering index range
+//   not(...), !=, =out=                                      all devices less the positive condition's count
+//   an "or" whose every part an index finds                  (SELECT COUNT(*) FROM (<part> UNION <part> ...
+//                                                             ORDER BY 1)): the parts' id streams merged
+//   anything else, and always on PostgreSQL                  (SELECT COUNT(*) FROM devices d WHERE
+//                                                             d.tenant_id = ? AND <compileSql>)
+SqlCondition compileCount(const NodePtr &root, SqlDialect dialect, const FilterContext &ctx, qint64 tenantId);
+
 } // namespace otadesk::fleet::filter

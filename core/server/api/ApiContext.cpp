@@ -14,7 +14,7 @@ namespace otadesk::server {
 
 ApiContext::ApiContext(const store::Database &database, const ServerConfig &serverConfig)
     : db(database), config(serverConfig), blobs(serverConfig.dataDir), uploads(blobs), auth(database),
-      deviceAuth(database, serverConfig), checkins(database)
+      deviceAuth(database, serverConfig), checkins(database, qint64(serverConfig.lastSeenIntervalSeconds) * 1000)
 {
 }
 

@@ -1,7 +1,6 @@
 #include "core/server/api/ApiTypes.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -16,11 +15,7 @@ QString tr(const char *text)
 
 QByteArray ApiRequest::header(const QByteArray &name) const
 {
-    for (const auto &[key, value] : http.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return http.value(name);
 }
 
 QString ApiRequest::query(const QString &name) const

@@ -2,6 +2,7 @@
 // What a management API handler sees and returns: the request with its path parameters and the authenticated
 // principal, and a response that is JSON, raw bytes, a file range to stream, or a Server-Sent Events stream.
 #include "core/common/Error.h"
+#include "core/server/http/HttpRequest.h"
 #include "core/store/DeviceCredentials.h"
 #include "core/store/StoreTypes.h"
 
@@ -14,8 +15,6 @@
 #include <QStringList>
 #include <QUrlQuery>
 #include <memory>
-
-class QHttpServerRequest;
 
 namespace otadesk::server {
 
@@ -35,7 +34,7 @@ struct Principal
 
 struct ApiRequest
 {
-    const QHttpServerRequest &http;
+    const HttpRequest &http;
     QStringList params; // the {…} segments of the route, in order
     Principal principal;
     QByteArray requestId;

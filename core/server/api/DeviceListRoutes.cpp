@@ -7,7 +7,6 @@
 #include "core/store/DeviceImporter.h"
 
 #include <QElapsedTimer>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 
 namespace otadesk::server {

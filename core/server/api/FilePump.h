@@ -1,8 +1,7 @@
 #pragma once
 // Streams a byte range of a file into a socket with bounded memory: it refills the socket's buffer from the
-// file in kChunkBytes pieces whenever less than kHighWaterBytes are waiting to be sent. (Qt HttpServer 6.4's
-// QHttpServerResponder::write(QIODevice*) copies through a 512-byte buffer per bytesWritten signal, far too
-// slow for firmware images.) Owned by the socket: a client that disconnects ends the pump.
+// file in kChunkBytes pieces whenever less than kHighWaterBytes are waiting to be sent. Owned by the socket: a
+// client that disconnects ends the pump; its HttpConnection reads the next request when the pump is gone.
 #include <QFile>
 #include <QObject>
 

@@ -36,6 +36,7 @@ const Grant kGrants[] = {
     {Permission::DevicesWrite, "devices.write", {Role::Admin, Role::ReleaseManager, Role::Technician}},
     {Permission::DevicesImport, "devices.import", {Role::Admin, Role::ReleaseManager}},
     {Permission::GroupsWrite, "groups.write", {Role::Admin, Role::ReleaseManager, Role::Author, Role::Technician}},
+    {Permission::UpdatesWrite, "updates.write", {Role::Admin, Role::ReleaseManager}},
 };
 } // namespace
 

@@ -29,6 +29,7 @@ enum class Permission
     DevicesWrite,  // tags, metadata, acceptance, tokens, removal
     DevicesImport, // bulk registration, enrolment tokens
     GroupsWrite,
+    UpdatesWrite,  // assign manifests to devices, cancel updates (reading them needs DevicesRead)
     Device,        // a device's own credential (device token or client certificate), on /device/v1
 };
 

@@ -41,7 +41,7 @@ Router::Match Router::match(Method method, const QString &path) const
 
 QByteArray Router::methodName(Method m)
 {
-    return QByteArray(QMetaEnum::fromType<Method>().valueToKey(int(m))).toUpper();
+    return otadesk::server::methodName(m);
 }
 
 } // namespace otadesk::server

@@ -5,12 +5,12 @@
 #include "core/server/api/ApiTypes.h"
 #include "core/server/api/Permissions.h"
 
-#include <QHttpServerRequest>
+#include "core/server/http/HttpRequest.h"
+
 #include <functional>
 
 namespace otadesk::server {
 
-using Method = QHttpServerRequest::Method;
 using Handler = std::function<ApiResponse(ApiRequest &)>;
 
 class Router

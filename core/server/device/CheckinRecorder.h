@@ -1,10 +1,14 @@
 #pragma once
-// Collects the check-ins that only move last_seen/address and writes them together, every kFlushMs or when
-// kMaxPending have piled up, in one transaction — a busy fleet costs one write per interval, not one per
-// check-in. A device checking in twice within an interval is one row update. flush() at shutdown.
+// Collects the check-ins that only move last_seen/address and writes them together in one transaction every
+// kFlushMs — a busy fleet costs one write per interval, not one per check-in. A device's row is written at most
+// once per `minIntervalMs` (ServerConfig::lastSeenIntervalSeconds): its first check-in after a quiet period is
+// written within kFlushMs, further check-ins within the interval are counted here and written when it has passed.
+// So last_seen in the database lags by at most minIntervalMs + kFlushMs, and every check-in is counted.
+// flushAll() at shutdown.
 #include "core/store/DeviceCheckins.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 
@@ -14,19 +18,32 @@ class CheckinRecorder : public QObject
 {
     Q_OBJECT
 public:
-    explicit CheckinRecorder(const store::Database &db, QObject *parent = nullptr);
+    CheckinRecorder(const store::Database &db, qint64 minIntervalMs, QObject *parent = nullptr);
     ~CheckinRecorder() override;
 
-    void record(qint64 deviceId, qint64 at, const QString &address);
+    void record(qint64 deviceId, qint64 at, const QHostAddress &address);
+    // Writes what is due (every kFlushMs by the timer).
     void flush();
-    qint64 pending() const { return m_pending.size(); }
+    // Writes everything that was counted and not written yet.
+    void flushAll();
+    // Devices with check-ins counted but not written.
+    qint64 unwritten() const;
 
     static constexpr int kFlushMs = 1000;
-    static constexpr int kMaxPending = 20000;
 
 private:
+    void write(bool all);
+
+    struct Pending
+    {
+        qint64 at = 0;
+        QHostAddress address; // made text only when written
+        int checkins = 0;     // counted since the last write
+        qint64 writtenAt = 0; // when this device's row was last written (0: not by this process)
+    };
     const store::Database &m_db;
-    QHash<qint64, store::DeviceTouch> m_pending;
+    const qint64 m_minIntervalMs;
+    QHash<qint64, Pending> m_pending;
     QTimer m_timer;
 };
 

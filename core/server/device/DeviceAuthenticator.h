@@ -32,8 +32,9 @@ public:
         int retryAfterSeconds = 0;
     };
     Verdict authenticate(const QByteArray &authorization, const QByteArray &certHeader, const QHostAddress &remote);
-    // The stored report fingerprint changed: keep the cache in step.
-    void updateReport(qint64 deviceId, const QString &fingerprint);
+    // The stored report fingerprint is `fingerprint` and `bodyHash` a request body that says it: keep the cache in
+    // step.
+    void updateReport(qint64 deviceId, const QString &fingerprint, quint64 bodyHash);
     void forget(qint64 deviceId);
 
     static constexpr qint64 kCacheTtlMs = 15 * 60'000;
