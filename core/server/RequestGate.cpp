@@ -34,7 +34,7 @@ void RequestGate::timeOut()
     reject(m_head, -1, 408);
 }
 
-QByteArray RequestGate::headerValue(const QByteArray &head, const QByteArray &name)
+QByteArray RequestGate::headerValue(QByteArrayView head, QByteArrayView name)
 {
     // Line by line without copies (this runs for every request).
     QByteArrayView rest(head);
@@ -73,13 +73,14 @@ void RequestGate::onReadyRead()
     consume(m_socket->peek(m_socket->bytesAvailable()));
 }
 
-void RequestGate::consume(QByteArray data)
+void RequestGate::consume(const QByteArray &bytes)
 {
+    QByteArrayView data(bytes);
     while (!data.isEmpty()) {
         if (m_state == State::Body) {
             const qint64 take = qMin<qint64>(m_bodyLeft, data.size());
             m_bodyLeft -= take;
-            data = data.mid(take);
+            data = data.sliced(take);
             if (m_bodyLeft == 0)
                 m_state = State::Head;
             continue;
@@ -88,31 +89,49 @@ void RequestGate::consume(QByteArray data)
             return;
         if (m_head.isEmpty()) {
             while (!data.isEmpty() && (data.front() == '\r' || data.front() == '\n'))
-                data.remove(0, 1); // blank lines between requests are allowed
+                data = data.sliced(1); // blank lines between requests are allowed
             if (data.isEmpty())
                 return;
             m_started.start();
         }
-        m_head += data;
-        data.clear();
-        const qsizetype end = m_head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_head.size() > kMaxHeadBytes)
-                reject(m_head, -1, 431);
-            return;
+        // The head is looked for in what arrived without copying it, unless it spans reads.
+        QByteArrayView head;
+        qsizetype taken = 0;
+        if (m_head.isEmpty()) {
+            const qsizetype end = data.indexOf("\r\n\r\n");
+            if (end < 0) {
+                m_head = data.toByteArray();
+                if (m_head.size() > kMaxHeadBytes)
+                    reject(m_head, -1, 431);
+                return;
+            }
+            head = data.first(end + 4);
+            taken = end + 4;
+        } else {
+            const qsizetype before = m_head.size();
+            m_head += data;
+            const qsizetype end = m_head.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
+            if (end < 0) {
+                if (m_head.size() > kMaxHeadBytes)
+                    reject(m_head, -1, 431);
+                return;
+            }
+            head = QByteArrayView(m_head).first(end + 4);
+            taken = end + 4 - before;
         }
-        const QByteArray head = m_head.left(end + 4);
-        data = m_head.mid(end + 4);
-        m_head.clear();
+        data = data.sliced(taken);
         const QByteArray te = headerValue(head, "transfer-encoding");
-        if (!te.isEmpty() && te.compare("identity", Qt::CaseInsensitive) != 0) {
-            m_state = State::Untracked; // chunked: the handler checks the size after the body is complete
-            return;
-        }
         bool ok = false;
         const qint64 length = headerValue(head, "content-length").toLongLong(&ok);
-        if (ok && length > m_maxBodyBytes) {
-            reject(head, length, 413);
+        const bool tooLarge = ok && length > m_maxBodyBytes;
+        const QByteArray rejectedHead = tooLarge ? head.toByteArray() : QByteArray();
+        m_head.clear(); // `head` may point into it: not used below
+        if (!te.isEmpty() && te.compare("identity", Qt::CaseInsensitive) != 0) {
+            m_state = State::Untracked; // chunked: the parser counts the body and answers 413 past the limit
+            return;
+        }
+        if (tooLarge) {
+            reject(rejectedHead, length, 413);
             return;
         }
         m_bodyLeft = ok && length > 0 ? length : 0;

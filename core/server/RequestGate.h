@@ -44,14 +44,14 @@ public:
     // Milliseconds since the first byte of the current request arrived.
     double elapsedMs() const { return double(m_started.nsecsElapsed()) / 1e6; }
 
-    static QByteArray headerValue(const QByteArray &head, const QByteArray &name);
+    static QByteArray headerValue(QByteArrayView head, QByteArrayView name);
     // The client's X-Request-Id if it is a sane token (1-64 of [A-Za-z0-9._:-]), else a new random id.
     static QByteArray requestIdFor(const QByteArray &incoming);
 
 private:
     enum class State { Head, Body, Untracked, Rejected };
     void onReadyRead();
-    void consume(QByteArray data);
+    void consume(const QByteArray &bytes);
     void reject(const QByteArray &head, qint64 contentLength, int status);
     void discard();
 

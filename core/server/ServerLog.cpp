@@ -9,7 +9,9 @@
 #include <QVariant>
 #include <QMutex>
 #include <atomic>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 
 namespace otadesk::server {
 
@@ -118,55 +120,82 @@ LogFields::~LogFields()
 }
 
 namespace {
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
+// Writes a log line into a buffer sized for the worst case up front (no reallocation, no temporaries).
+class LineWriter
 {
-    out += '"';
-    qsizetype run = 0; // start of the bytes not yet copied
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const char c = utf8[i];
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(utf8.sliced(run, i - run));
-        run = i + 1;
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-            continue;
-        }
-        // The escapes QJsonDocument writes.
-        const char *named = c == '\b' ? "\\b" : c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : nullptr;
-        if (named) {
-            out += named;
-            continue;
-        }
-        static const char hex[] = "0123456789abcdef";
-        const char escaped[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
-        out.append(escaped, sizeof escaped);
+public:
+    explicit LineWriter(QByteArray &buffer, qsizetype capacity)
+    {
+        buffer.resize(capacity);
+        m_begin = m_p = buffer.data();
     }
-    out.append(utf8.sliced(run));
-    out += '"';
-}
-
-void appendTextValue(QByteArray &out, QByteArrayView utf8)
-{
-    if (utf8.isEmpty() || utf8.contains(' ') || utf8.contains('"')) {
-        out += '"';
+    qsizetype size() const { return m_p - m_begin; }
+    LineWriter &raw(QByteArrayView v)
+    {
+        std::memcpy(m_p, v.data(), size_t(v.size()));
+        m_p += v.size();
+        return *this;
+    }
+    LineWriter &number(qint64 n)
+    {
+        m_p = std::to_chars(m_p, m_p + 24, n).ptr;
+        return *this;
+    }
+    LineWriter &shortest(double v) // as QJsonDocument and QVariant print a double
+    {
+        return raw(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
+    }
+    // A JSON string with QJsonDocument's escapes.
+    LineWriter &json(QByteArrayView utf8)
+    {
+        *m_p++ = '"';
+        for (const char c : utf8) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x20 && c != '"' && c != '\\') {
+                *m_p++ = c;
+                continue;
+            }
+            *m_p++ = '\\';
+            switch (c) {
+            case '"': *m_p++ = '"'; break;
+            case '\\': *m_p++ = '\\'; break;
+            case '\b': *m_p++ = 'b'; break;
+            case '\f': *m_p++ = 'f'; break;
+            case '\n': *m_p++ = 'n'; break;
+            case '\r': *m_p++ = 'r'; break;
+            case '\t': *m_p++ = 't'; break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                *m_p++ = 'u';
+                *m_p++ = '0';
+                *m_p++ = '0';
+                *m_p++ = hex[u >> 4];
+                *m_p++ = hex[u & 15];
+            }
+            }
+        }
+        *m_p++ = '"';
+        return *this;
+    }
+    // A text-format value: quoted (inner quotes escaped) when empty or holding a space or a quote.
+    LineWriter &text(QByteArrayView utf8)
+    {
+        if (!utf8.isEmpty() && !utf8.contains(' ') && !utf8.contains('"'))
+            return raw(utf8);
+        *m_p++ = '"';
         for (const char c : utf8) {
             if (c == '"')
-                out += '\\';
-            out += c;
+                *m_p++ = '\\';
+            *m_p++ = c;
         }
-        out += '"';
-    } else {
-        out += utf8;
+        *m_p++ = '"';
+        return *this;
     }
-}
 
-QByteArray number(double v)
-{
-    return QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
-}
+private:
+    char *m_begin = nullptr;
+    char *m_p = nullptr;
+};
 
 void logRequestSlow(const RequestLogLine &r)
 {
@@ -193,38 +222,25 @@ QByteArray formatRequestLine(LogFormat format, const RequestLogLine &r, qint64 n
     const QByteArray remote = r.remote.toLatin1();
     const QByteArrayView category(lcServer().categoryName());
     QByteArray line;
-    line.reserve(256 + path.size());
+    // Worst case: every byte of a free-text field escaped as \u00XX (6 bytes), plus the fixed text.
+    LineWriter w(line, 320 + ts.size() + 6 * (path.size() + remote.size() + r.method.size() + r.requestId.size() +
+                                              category.size()));
     if (format == LogFormat::Json) {
         // Keys in QJsonObject's (sorted) order, so a line reads the same as one from formatLogLine.
-        line.append("{\"bytes_in\":").append(QByteArray::number(r.bytesIn));
-        line.append(",\"bytes_out\":").append(QByteArray::number(r.bytesOut));
-        line.append(",\"category\":");
-        appendJsonString(line, category);
-        line.append(",\"duration_ms\":").append(number(r.durationMs));
-        line.append(warning ? ",\"level\":\"warning\",\"method\":" : ",\"level\":\"info\",\"method\":");
-        appendJsonString(line, r.method);
-        line.append(",\"msg\":\"request\",\"path\":");
-        appendJsonString(line, path);
-        line.append(",\"remote\":");
-        appendJsonString(line, remote);
-        line.append(",\"request_id\":");
-        appendJsonString(line, r.requestId);
-        line.append(",\"status\":").append(QByteArray::number(r.status));
-        line.append(",\"ts\":\"").append(ts).append("\"}");
+        w.raw("{\"bytes_in\":").number(r.bytesIn).raw(",\"bytes_out\":").number(r.bytesOut).raw(",\"category\":");
+        w.json(category).raw(",\"duration_ms\":").shortest(r.durationMs);
+        w.raw(warning ? ",\"level\":\"warning\",\"method\":" : ",\"level\":\"info\",\"method\":").json(r.method);
+        w.raw(",\"msg\":\"request\",\"path\":").json(path).raw(",\"remote\":").json(remote);
+        w.raw(",\"request_id\":").json(r.requestId).raw(",\"status\":").number(r.status);
+        w.raw(",\"ts\":\"").raw(ts).raw("\"}");
     } else {
-        line += ts + ' ' + QByteArray(warning ? "WARNING" : "INFO").leftJustified(8);
-        line.append(category).append(": request");
-        line += " bytes_in=" + QByteArray::number(r.bytesIn) + " bytes_out=" + QByteArray::number(r.bytesOut) +
-                " duration_ms=" + number(r.durationMs) + " method=";
-        appendTextValue(line, r.method);
-        line += " path=";
-        appendTextValue(line, path);
-        line += " remote=";
-        appendTextValue(line, remote);
-        line += " request_id=";
-        appendTextValue(line, r.requestId);
-        line += " status=" + QByteArray::number(r.status);
+        w.raw(ts).raw(warning ? " WARNING " : " INFO    ").raw(category).raw(": request");
+        w.raw(" bytes_in=").number(r.bytesIn).raw(" bytes_out=").number(r.bytesOut);
+        w.raw(" duration_ms=").shortest(r.durationMs).raw(" method=").text(r.method);
+        w.raw(" path=").text(path).raw(" remote=").text(remote).raw(" request_id=").text(r.requestId);
+        w.raw(" status=").number(r.status);
     }
+    line.truncate(w.size());
     return line;
 }
 

@@ -1,5 +1,7 @@
 #include "core/server/http/HttpRequestParser.h"
 
+#include <cstring>
+
 namespace otadesk::server {
 
 namespace {
@@ -38,7 +40,33 @@ qint64 parseNumber(QByteArrayView text, int base)
     }
     return n;
 }
+// Where "\r\n\r\n" starts at or after `from`, or -1 (memchr for the last '\n', then a look back).
+qsizetype findHeadEnd(const QByteArray &buffer, qsizetype from)
+{
+    const char *d = buffer.constData();
+    const qsizetype n = buffer.size();
+    for (qsizetype i = from; i + 3 < n;) {
+        const auto *nl = static_cast<const char *>(std::memchr(d + i + 3, '\n', size_t(n - i - 3)));
+        if (!nl)
+            return -1;
+        const qsizetype j = nl - d;
+        if (d[j - 1] == '\r' && d[j - 2] == '\n' && d[j - 3] == '\r')
+            return j - 3;
+        i = j - 2;
+    }
+    return -1;
+}
 } // namespace
+
+void HttpRequestParser::append(const QByteArray &bytes)
+{
+    if (m_pos == m_buffer.size()) {
+        m_buffer = bytes;
+        m_pos = 0;
+        return;
+    }
+    append(QByteArrayView(bytes));
+}
 
 void HttpRequestParser::append(QByteArrayView bytes)
 {
@@ -75,7 +103,7 @@ HttpRequestParser::Outcome HttpRequestParser::next(HttpRequest &out)
         // Blank lines before a request are allowed (RFC 9112 2.2).
         while (m_pos < m_buffer.size() && (m_buffer[m_pos] == '\r' || m_buffer[m_pos] == '\n'))
             ++m_pos;
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n", m_pos);
+        const qsizetype end = findHeadEnd(m_buffer, m_pos);
         if (end < 0) {
             if (m_buffer.size() - m_pos > kMaxHeadBytes)
                 return fail(431, QT_TRANSLATE_NOOP("otadesk::server::HttpRequestParser", "The request head is too large."));

@@ -17,6 +17,7 @@ public:
     }
 
     void append(QByteArrayView bytes);
+    void append(const QByteArray &bytes); // shared, not copied, when nothing is buffered
 
     enum class Outcome { NeedMore, Request, Error };
     // The next complete request, if the buffer holds one.
