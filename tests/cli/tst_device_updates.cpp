@@ -372,6 +372,54 @@ private Q_SLOTS:
         QCOMPARE(assigns, 4);
         QCOMPARE(cancels, 1);
     }
+
+    // Two servers on one database (scale-out): an assignment made through one reaches a device checking in at
+    // the other once that server's cache refreshes (every 2 s), and the other server's check-in answer moves it on.
+    void scaleOut_data() { addBackendRows(); }
+    void scaleOut()
+    {
+        API_SET_UP(*fx);
+        UpdateKit kit(*fx);
+        const Firmware fw = Firmware::make();
+        QVERIFY(kit.registerKey());
+        QVERIFY(kit.upload(QStringLiteral("main.bin"), fw.main));
+        const qint64 manifest = kit.publish(kit.envelope(7, fw.main, fw.net));
+        QVERIFY(manifest > 0);
+        const QByteArray token = kit.importDevices("serial,model\nSN-1,GW-200\n").value(QStringLiteral("SN-1"));
+        QVERIFY(!token.isEmpty());
+        Server other;
+        QVERIFY(other.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), fx->dbUrl,
+                             QStringLiteral("--data-dir"), fx->dataDir()}));
+        QNetworkAccessManager nam;
+        const QByteArray report = UpdateKit::report(fw.oldMain, fw.net);
+        const auto checkinAtOther = [&] {
+            return fetch(nam, other.at(QStringLiteral("/device/v1/checkin")), "POST", report, nullptr, {},
+                         {qMakePair(QByteArray("Authorization"), "Bearer " + token)});
+        };
+        QVERIFY(checkinAtOther().json().value(QStringLiteral("update")).isNull());
+        const Response assigned = fx->call("POST", QStringLiteral("/api/v1/updates"), fx->adminToken,
+                                           QJsonObject{{QStringLiteral("manifest_id"), double(manifest)},
+                                                       {QStringLiteral("serials"), QJsonArray{QStringLiteral("SN-1")}}});
+        QCOMPARE(assigned.status, 201);
+        const qint64 id = assigned.json()[QStringLiteral("update_ids_sample")][0].toInteger();
+        QElapsedTimer clock;
+        clock.start();
+        qint64 seen = 0;
+        while (clock.elapsed() < 8000 && !seen) {
+            seen = checkinAtOther().json()[QStringLiteral("update")][QStringLiteral("id")].toInteger();
+            if (!seen)
+                QTest::qWait(200);
+        }
+        QCOMPARE(seen, id);
+        qInfo("the other server offered the update %lld ms after the assignment", qint64(clock.elapsed()));
+        QCOMPARE(stateOf(id), QStringLiteral("notified"));
+        // Canceled through the first server: the other stops offering it after its next refresh.
+        QCOMPARE(fx->call("DELETE", QStringLiteral("/api/v1/updates/%1").arg(id), fx->adminToken).status, 200);
+        clock.restart();
+        while (clock.elapsed() < 8000 && !checkinAtOther().json().value(QStringLiteral("update")).isNull())
+            QTest::qWait(200);
+        QVERIFY(checkinAtOther().json().value(QStringLiteral("update")).isNull());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeviceUpdates)
