@@ -95,6 +95,16 @@ Result<ListPage<ManifestRecord>> ManifestRepository::list(qint64 tenantId, const
 
 Status ManifestRepository::remove(qint64 tenantId, qint64 id) const
 {
+    // Updates (and their history) name the manifest: it stays as long as one does.
+    auto used = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM device_updates WHERE tenant_id = ? AND manifest_id = ?"),
+                            {tenantId, id});
+    if (!used)
+        return std::unexpected(used.error());
+    if (used->toLongLong() > 0)
+        return fail(ErrorCode::Conflict, tr("Manifest %1 is assigned to %2 device updates; it cannot be removed while "
+                                            "they exist.")
+                                             .arg(id)
+                                             .arg(used->toLongLong()));
     auto gone = m_db.scalar(QStringLiteral("DELETE FROM manifests WHERE tenant_id = ? AND id = ? RETURNING id"),
                             {tenantId, id});
     if (!gone)

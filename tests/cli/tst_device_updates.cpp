@@ -325,6 +325,11 @@ private Q_SLOTS:
                      .toInt(),
                  1);
         QCOMPARE(fx->call("GET", QStringLiteral("/api/v1/updates?state=bogus"), viewer).status, 400);
+        // A manifest that updates name cannot be removed (409, and it is still there).
+        r = fx->call("DELETE", QStringLiteral("/api/v1/manifests/%1").arg(manifest), fx->adminToken);
+        QCOMPARE(r.status, 409);
+        QVERIFY(r.json()[QStringLiteral("error")][QStringLiteral("message")].toString().contains(QStringLiteral("4 device updates")));
+        QCOMPARE(fx->call("GET", QStringLiteral("/api/v1/manifests/%1").arg(manifest), fx->adminToken).status, 200);
 
         // By serials: unknown ones are reported; a device past "notified" is skipped, a pending one replaced.
         const QByteArray envelope2 = kit.envelope(8, Firmware::bytes(9, 2000), fw.net); // main not uploaded
