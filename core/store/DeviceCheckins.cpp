@@ -83,17 +83,18 @@ Status DeviceCheckins::applyReport(qint64 tenantId, qint64 deviceId, const Repor
             return std::unexpected(q.error());
     }
     for (const fleet::InstalledComponent &c : s.components) {
+        // tenant_id written here saves the trigger's extra update (schema v4 keeps it right either way).
         if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_components(device_id, name, version, version_key,"
-                                              " digest, slot) VALUES (?, ?, ?, ?, ?, ?)"),
+                                              " digest, slot, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                                {deviceId, c.name, c.version, fleet::Version::parse(c.version).sortKey(),
-                                text(QString::fromLatin1(c.digest.toHex())), c.slot});
+                                text(QString::fromLatin1(c.digest.toHex())), c.slot, tenantId});
             !q)
             return std::unexpected(q.error());
     }
     for (auto it = s.attributes.begin(); it != s.attributes.end(); ++it) {
-        if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_attributes(device_id, kind, name, value)"
-                                              " VALUES (?, 'a', ?, ?)"),
-                               {deviceId, it.key(), text(it.value())});
+        if (auto q = m_db.exec(QStringLiteral("INSERT INTO device_attributes(device_id, kind, name, value, tenant_id)"
+                                              " VALUES (?, 'a', ?, ?, ?)"),
+                               {deviceId, it.key(), text(it.value()), tenantId});
             !q)
             return std::unexpected(q.error());
     }

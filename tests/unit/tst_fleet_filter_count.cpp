@@ -129,7 +129,7 @@ private:
     QString leaf()
     {
         const QString eq = pick(m_rng, QStringList{QStringLiteral("=="), QStringLiteral("!=")});
-        switch (m_rng.bounded(12)) {
+        switch (m_rng.bounded(14)) {
         case 0:
             return QStringLiteral("tag") + eq + pick(m_rng, kTags);
         case 1:
@@ -156,8 +156,14 @@ private:
             return QStringLiteral("batch=in=(B17,B18);year=ge=%1").arg(2021 + m_rng.bounded(4));
         case 10:
             return QStringLiteral("hwrev==%1 and year==%2").arg(pick(m_rng, kRevs)).arg(2020 + m_rng.bounded(6));
-        default:
+        case 11:
             return QStringLiteral("state") + eq + pick(m_rng, kStates);
+        case 12: // equalities merged with INTERSECT
+            return QStringLiteral("model==%1;attr.region==%2").arg(pick(m_rng, kModels), pick(m_rng, kRegions));
+        default:
+            return QStringLiteral("tag==%1;fw.main==%2;year==%3")
+                .arg(pick(m_rng, kTags), pick(m_rng, kMain))
+                .arg(2020 + m_rng.bounded(6));
         }
     }
 

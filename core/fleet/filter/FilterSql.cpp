@@ -60,6 +60,9 @@ public:
                 return sideLeaf(n->comparison, Form::Count);
             if (n->kind == Node::Kind::Or && std::all_of(n->children.cbegin(), n->children.cend(), isDriven))
                 return unionCount(*n);
+            if (n->kind == Node::Kind::And && std::any_of(n->children.cbegin(), n->children.cend(), isSideLeaf) &&
+                std::all_of(n->children.cbegin(), n->children.cend(), isIdOrderedPart))
+                return mergeCount(n->children, QStringLiteral(" INTERSECT "));
         }
         if (m_dialect == SqlDialect::Sqlite && !n)
             return allDevices();
@@ -334,6 +337,18 @@ private:
         return f == FieldId::Model || f == FieldId::Year || f == FieldId::LastSeen || f == FieldId::FirstSeen;
     }
 
+    // An equality whose index range is in id order: on a devices column (isIdOrdered), or a tag, attribute,
+    // metadata or component version equal to one value (the tenant-led indexes end with device_id).
+    static bool isIdOrderedPart(const NodePtr &n)
+    {
+        if (!isSideLeaf(n))
+            return isIdOrdered(*n);
+        const Comparison &c = n->comparison;
+        const FieldId f = c.field.id;
+        return (c.op == Op::Eq || (c.op == Op::In && c.values.size() == 1)) && !c.values.front().isPattern() &&
+               (f == FieldId::Tag || f == FieldId::Attr || f == FieldId::Meta || f == FieldId::Fw);
+    }
+
     void sideLeaf(const Comparison &c, Form form)
     {
         const Value &v = c.values.front();
@@ -346,14 +361,41 @@ private:
         m_distinct = false;
     }
 
-    // The devices of each part, as one sorted, merged and de-duplicated stream of ids.
+    // count(first) + count((the other parts' union) EXCEPT first), `first` being a part whose index range is in
+    // id order when there is one: the merge then hands on only the devices the first part does not have
+    // (counting the merge's output is what costs most).
     void unionCount(const Node &n)
     {
-        m_sql += QLatin1String("(SELECT COUNT(*) FROM (");
+        qsizetype at = 0;
+        while (at < n.children.size() && !isIdOrderedPart(n.children[at]))
+            ++at;
+        if (at == n.children.size())
+            at = 0;
+        const NodePtr first = n.children[at];
+        QList<NodePtr> rest;
         for (qsizetype i = 0; i < n.children.size(); ++i) {
+            if (i != at)
+                rest.append(n.children[i]);
+        }
+        m_sql += u'(';
+        count(first);
+        m_sql += QLatin1String(" + ");
+        mergeCount(rest, QStringLiteral(" UNION "), first);
+        m_sql += u')';
+    }
+
+    // The devices of each part as sorted streams of ids, merged: UNION for an "or", INTERSECT for an "and" of
+    // equalities whose index entries are in id order (then nothing is sorted and every part is read once,
+    // where probing would look up every candidate of one part in the others); less `except`'s devices.
+    void mergeCount(const QList<NodePtr> &parts, const QString &op, const NodePtr &except = nullptr)
+    {
+        m_sql += QLatin1String("(SELECT COUNT(*) FROM (");
+        for (qsizetype i = 0; i <= parts.size(); ++i) {
+            if (i == parts.size() && !except)
+                break;
             if (i > 0)
-                m_sql += QLatin1String(" UNION ");
-            const NodePtr &c = n.children[i];
+                m_sql += i == parts.size() ? QStringLiteral(" EXCEPT ") : op;
+            const NodePtr &c = i == parts.size() ? except : parts[i];
             if (isSideLeaf(c)) {
                 sideLeaf(c->comparison, Form::Set);
                 continue;

@@ -21,8 +21,11 @@ SqlCondition compileSql(const NodePtr &root, SqlDialect dialect, const FilterCon
 //   a positive condition on a tag, attribute or component   (SELECT COUNT(*) FROM <table> x WHERE
 //                                                             x.tenant_id = ? AND ...): one covering index range
 //   not(...), !=, =out=                                      all devices less the positive condition's count
-//   an "or" whose every part an index finds                  (SELECT COUNT(*) FROM (<part> UNION <part> ...
-//                                                             ORDER BY 1)): the parts' id streams merged
+//   an "or" whose every part an index finds                  count(first part) + (SELECT COUNT(*) FROM (<part>
+//                                                             UNION <part> ... EXCEPT <first> ORDER BY 1)):
+//                                                             the parts' id streams merged
+//   an "and" of equalities, one on a tag / attribute /       the same with INTERSECT: index ranges already in
+//   component, whose index ranges are in id order            id order, merged without sorting or probing
 //   anything else, and always on PostgreSQL                  (SELECT COUNT(*) FROM devices d WHERE
 //                                                             d.tenant_id = ? AND <compileSql>)
 SqlCondition compileCount(const NodePtr &root, SqlDialect dialect, const FilterContext &ctx, qint64 tenantId);

@@ -35,9 +35,7 @@ std::variant<store::DeviceWhere, ApiResponse> ApiContext::deviceWhere(const ApiR
         return ApiResponse::error(400, QStringLiteral("invalid_filter"), expanded.error().message());
     fleet::FilterContext ctx;
     ctx.nowMs = store::nowMs();
-    const fleet::SqlCondition sql = expanded->toSql(
-        db.dialect() == store::Dialect::Postgres ? fleet::SqlDialect::Postgres : fleet::SqlDialect::Sqlite, ctx);
-    return store::DeviceWhere{sql.sql, sql.values};
+    return store::DeviceWhere::fromFilter(*expanded, db.dialect(), ctx);
 }
 
 void ApiContext::audit(const Principal &who, const QString &action, const QString &objectType,
