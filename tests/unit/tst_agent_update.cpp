@@ -15,6 +15,7 @@
 
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -429,7 +430,52 @@ private Q_SLOTS:
         QCOMPARE(again.state().lastSequence, quint64(5));
     }
 
-    void httpPoolChunkedAndErrors()
+    // Chunked and Content-Length answers on one kept-alive connection, written in small pieces.
+    void httpPoolChunkedKeepAlive()
+    {
+        QTcpServer raw;
+        QVERIFY(raw.listen(QHostAddress::LocalHost));
+        int accepted = 0;
+        QList<QByteArray> requests;
+        connect(&raw, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *s = raw.nextPendingConnection();
+            ++accepted;
+            connect(s, &QTcpSocket::readyRead, s, [&requests, s] {
+                const QByteArray in = s->readAll();
+                requests << in;
+                if (requests.size() == 1) {
+                    for (const char *piece : {"HTTP/1.1 200 OK\r\nTransfer-Enc", "oding: chunked\r\n\r\n5\r\nhel",
+                                              "lo\r\n6;ext=1\r\n world\r\n0\r\n\r\n"}) {
+                        s->write(piece);
+                        s->flush();
+                    }
+                } else {
+                    s->write("HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 0-3/10\r\nContent-Length: 4\r\n\r\nabcd");
+                }
+            });
+        });
+        HttpPool pool(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(raw.serverPort())), 1);
+        std::optional<HttpResponse> first, second;
+        HttpRequest a;
+        a.target = "/a";
+        pool.send(a, [&](HttpResponse &&r) { first = std::move(r); });
+        HttpRequest b;
+        b.target = "/b";
+        b.range = "bytes=0-3";
+        b.authorization = "Bearer x";
+        pool.send(b, [&](HttpResponse &&r) { second = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(first && second, 5000);
+        QCOMPARE(first->status, 200);
+        QCOMPARE(first->body, QByteArray("hello world"));
+        QCOMPARE(second->status, 206);
+        QCOMPARE(second->body, QByteArray("abcd"));
+        QCOMPARE(second->contentRange, QByteArray("bytes 0-3/10"));
+        QCOMPARE(accepted, 1);
+        QVERIFY(requests.value(1).contains("Range: bytes=0-3\r\n"));
+        QVERIFY(requests.value(1).contains("Authorization: Bearer x\r\n"));
+    }
+
+    void httpPoolReportsTransportErrors()
     {
         // Transport errors are reported, not hidden: nothing listens on this port.
         QTcpServer probe;
