@@ -6,8 +6,8 @@
 #include "core/store/TokenSecrets.h"
 #include "core/store/StoreTypes.h"
 
-#include <QHash>
 #include <optional>
+#include <QHash>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
@@ -55,7 +55,7 @@ Result<QHash<QString, Existing>> loadExisting(QSqlDatabase &conn, qint64 tenantI
             auto &slot = n == kChunk ? full : part;
             slot.emplace(conn);
             if (!slot->prepare(sql(n)))
-                return fail(ErrorCode::Database, DeviceImporter::tr("Looking up the registered devices failed: %1")
+                return fail(ErrorCode::Database, DeviceImporter::tr("Registering devices failed: %1")
                                                      .arg(slot->lastError().text()));
             q = &*slot;
         }
@@ -63,7 +63,7 @@ Result<QHash<QString, Existing>> loadExisting(QSqlDatabase &conn, qint64 tenantI
         for (qsizetype i = 0; i < n; ++i)
             q->bindValue(int(i + 1), rows[start + i].device.serial);
         if (!q->exec())
-            return fail(ErrorCode::Database, DeviceImporter::tr("Looking up the registered devices failed: %1")
+            return fail(ErrorCode::Database, DeviceImporter::tr("Registering devices failed: %1")
                                                  .arg(q->lastError().text()));
         while (q->next()) {
             Existing e;
@@ -145,23 +145,25 @@ Result<ImportOutcome> DeviceImporter::import(qint64 tenantId, const QList<fleet:
     // their id (RETURNING id, serial), then their tags and metadata rows follow, also in multi-row statements.
     // A device with a certificate fingerprint (unique over all tenants) is written on its own, so that a clash
     // names its line.
-    const QString into = QStringLiteral("INSERT INTO ");
-    const QString deviceColumns = QStringLiteral("devices(tenant_id, serial, serial_key, model, hw_rev, batch, year,"
+    const QString deviceColumns = QStringLiteral("INSERT INTO devices(tenant_id, serial, serial_key, model, hw_rev, batch, year,"
                                                  " vendor_id, class_id, status, created_at, cert_fingerprint,"
                                                  " token_prefix, token_sha256) VALUES ");
-    BulkInsert devices(*conn, into + deviceColumns,
+    BulkInsert devices(*conn, deviceColumns,
                        options.issueTokens ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, NULL, ?, ?)")
                                            : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, NULL, NULL, NULL)"),
                        QStringLiteral(" RETURNING id, serial"), kRowsPerStatement);
-    BulkInsert certified(*conn, QStringLiteral("INSERT INTO ") + deviceColumns,
+    BulkInsert certified(*conn, deviceColumns,
                          QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?)"),
                          QStringLiteral(" RETURNING id, serial"), 1);
-    BulkInsert tags(*conn, into + QStringLiteral("device_tags(device_id, tag) VALUES "), QStringLiteral("(?, ?)"),
+    // Tag and metadata rows carry the tenant (else a trigger looks it up row by row).
+    BulkInsert tags(*conn, QStringLiteral("INSERT INTO device_tags(device_id, tag, tenant_id) VALUES "),
+                    QStringLiteral("(?, ?, ?)"),
                     QStringLiteral(" ON CONFLICT DO NOTHING"), kRowsPerStatement);
-    BulkInsert meta(*conn, into + QStringLiteral("device_attributes(device_id, kind, name, value) VALUES "),
-                    QStringLiteral("(?, 'm', ?, ?)"),
+    BulkInsert meta(*conn, QStringLiteral("INSERT INTO device_attributes(device_id, kind, name, value, tenant_id) VALUES "),
+                    QStringLiteral("(?, 'm', ?, ?, ?)"),
                     QStringLiteral(" ON CONFLICT (device_id, kind, name) DO UPDATE SET value = excluded.value"),
                     kRowsPerStatement);
+    const QVariant tenant(tenantId);
     std::optional<QSqlQuery> update;
     QHash<QString, const fleet::Device *> waiting;
     QList<std::pair<qint64, const fleet::Device *>> returned;
@@ -176,11 +178,11 @@ Result<ImportOutcome> DeviceImporter::import(qint64 tenantId, const QList<fleet:
     certified.onReturnedRow(collectId);
     auto addExtras = [&](qint64 id, const fleet::Device &d) -> Status {
         for (const QString &t : d.tags) {
-            if (auto st = tags.add({id, t}); !st)
+            if (auto st = tags.add({id, t, tenant}); !st)
                 return st;
         }
         for (auto it = d.metadata.begin(); it != d.metadata.end(); ++it) {
-            if (auto st = meta.add({id, it.key(), it.value()}); !st)
+            if (auto st = meta.add({id, it.key(), it.value(), tenant}); !st)
                 return st;
         }
         return {};
@@ -199,7 +201,7 @@ Result<ImportOutcome> DeviceImporter::import(qint64 tenantId, const QList<fleet:
     seen.reserve(rows.size());
     const qint64 now = nowMs();
     const QVariant noText(QMetaType::fromType<QString>());
-    const QVariant tenant(tenantId), created(now);
+    const QVariant created(now);
     for (const fleet::ProvisionRow &row : rows) {
         const fleet::Device &d = row.device;
         if (seen.contains(d.serial)) {

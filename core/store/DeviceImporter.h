@@ -2,6 +2,8 @@
 // Registers devices in bulk from validated provisioning rows (fleet::DeviceImport): new serials are created,
 // known ones updated (production data; tags and metadata from the file are added), unchanged ones left alone.
 // One transaction per call; a dry run classifies every row exactly like a real run and writes nothing.
+// New devices, tags and metadata are written with multi-row INSERTs (BulkInsert, kRowsPerStatement rows each);
+// ids follow the order of `rows`.
 // New devices can get their own device token at once (returned once, stored hashed).
 #include "core/common/Error.h"
 #include "core/fleet/DeviceImport.h"

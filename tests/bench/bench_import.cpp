@@ -1,5 +1,5 @@
 // The CSV import of issue 5 (benchmark (c)) in one process, without HTTP: where the time of an import goes.
-//   bench_import [--devices N] [--chunk N] [--database URL] [--tokens] [--keep]
+//   bench_import [--devices N] [--chunk N] [--database URL] [--tokens] [--sql STATEMENT]... [--keep]
 // Generates bench_fleet's fleet (FleetGenerator), then per chunk of rows (as otactl devices import and the server
 // route see them) times fleet::DeviceImport::readCsv (parse + validate) and store::DeviceImporter::import (SQL)
 // separately, on a fresh SQLite file (default) or a fresh schema of a PostgreSQL database (--database URL).
@@ -42,6 +42,8 @@ int main(int argc, char *argv[])
                                                     "a temporary SQLite file."), QStringLiteral("URL")},
         {QStringLiteral("tokens"), QStringLiteral("Issue a device token for every device.")},
         {QStringLiteral("keep"), QStringLiteral("Keep the temporary folder.")},
+        {QStringLiteral("sql"), QStringLiteral("Run STATEMENT on the migrated database before importing (repeatable; "
+                                               "e.g. to try an index or a pragma)."), QStringLiteral("STATEMENT")},
     });
     parser.process(app);
     bool ok = true;
@@ -77,8 +79,10 @@ int main(int argc, char *argv[])
     if (!tenant)
         return failWith(tenant.error().message());
 
-    if (qEnvironmentVariableIsSet("BENCH_PRAGMA"))
-        (void)(*db)->exec(qEnvironmentVariable("BENCH_PRAGMA"));
+    for (const QString &sql : parser.values(QStringLiteral("sql"))) {
+        if (auto q = (*db)->exec(sql); !q)
+            return failWith(q.error().message());
+    }
     QList<QByteArray> chunks;
     for (qint64 first = 1; first <= devices; first += chunk) {
         QByteArray csv = bench::FleetGenerator::header();
