@@ -84,6 +84,314 @@
     </message>
 </context>
 <context>
+    <name>otadesk::agent::Agent</name>
+    <message>
+        <source>Check-in failed: %1</source>
+        <translation>Check-in fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Power was lost during the update; resumed from the verified data.</source>
+        <translation>Während des Updates fiel die Stromversorgung aus; fortgesetzt ab den verifizierten Daten.</translation>
+    </message>
+    <message>
+        <source>The patch for &quot;%1&quot; applies to %2; the device runs %3.</source>
+        <translation>Der Patch für „%1“ gilt für %2; auf dem Gerät läuft %3.</translation>
+    </message>
+    <message>
+        <source>The patch header of &quot;%1&quot; does not match the resolution (chunk root, base or target digest).</source>
+        <translation>Der Patch-Header von „%1“ passt nicht zur Auflösung (Block-Wurzel, Basis- oder Ziel-Digest).</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of &quot;%2&quot; failed its digest check %3 times.</source>
+        <translation>Block %1 von „%2“ hat die Digest-Prüfung %3-mal nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>The device has no usable trust anchor to verify the manifest with.</source>
+        <translation>Das Gerät hat keinen verwendbaren Vertrauensanker, um das Manifest zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The manifest has no sequence number.</source>
+        <translation>Das Manifest hat keine Sequenznummer.</translation>
+    </message>
+    <message>
+        <source>Sequence number %1 is not above %2, the one last installed.</source>
+        <translation>Sequenznummer %1 ist nicht größer als %2, die zuletzt installierte.</translation>
+    </message>
+    <message>
+        <source>The manifest names no component.</source>
+        <translation>Das Manifest nennt keine Komponente.</translation>
+    </message>
+    <message>
+        <source>The manifest is for vendor %1 / class %2; this device is %3 / %4.</source>
+        <translation>Das Manifest ist für Hersteller %1 / Klasse %2; dieses Gerät ist %3 / %4.</translation>
+    </message>
+    <message>
+        <source>The manifest installs component &quot;%1&quot;, which this device does not have.</source>
+        <translation>Das Manifest installiert die Komponente „%1“, die dieses Gerät nicht hat.</translation>
+    </message>
+    <message>
+        <source>The manifest signs no SHA-256 image digest for component &quot;%1&quot;.</source>
+        <translation>Das Manifest signiert keinen SHA-256-Image-Digest für die Komponente „%1“.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s resource-request URI %1 cannot be reached.</source>
+        <translation>Die URI für Ressourcenanfragen %1 des Manifests ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Unknown resolution result &quot;%1&quot;.</source>
+        <translation>Unbekanntes Auflösungsergebnis „%1“.</translation>
+    </message>
+    <message>
+        <source>The resolution names component %1 &quot;%2&quot;, which the manifest does not.</source>
+        <translation>Die Auflösung nennt Komponente %1 „%2“, das Manifest jedoch nicht.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;.</source>
+        <translation>Unbekannte Aktion „%1“.</translation>
+    </message>
+    <message>
+        <source>The server offers image %1 for &quot;%2&quot;; the manifest signed %3.</source>
+        <translation>Der Server bietet Image %1 für „%2“ an; das Manifest hat %3 signiert.</translation>
+    </message>
+    <message>
+        <source>The resolution of &quot;%1&quot; has no usable size, chunk size or chunk list.</source>
+        <translation>Die Auflösung von „%1“ hat keine verwendbare Größe, Blockgröße oder Blockliste.</translation>
+    </message>
+    <message>
+        <source>The chunk list of &quot;%1&quot; does not hash to its chunk root.</source>
+        <translation>Der Hash der Blockliste von „%1“ ergibt nicht ihre Block-Wurzel.</translation>
+    </message>
+    <message>
+        <source>Status report &quot;%1&quot; not delivered: %2</source>
+        <translation>Statusbericht „%1“ nicht zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>Status report &quot;%1&quot; refused: %2</source>
+        <translation>Statusbericht „%1“ abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The new image of %1 did not boot; the device runs its previous image again.</source>
+        <translation>Das neue Image von %1 hat nicht gebootet; auf dem Gerät läuft wieder sein vorheriges Image.</translation>
+    </message>
+    <message>
+        <source>No new image was booted.</source>
+        <translation>Es wurde kein neues Image gebootet.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::AgentState</name>
+    <message>
+        <source>The agent state has no serial number; it is damaged.</source>
+        <translation>Der Agent-Zustand hat keine Seriennummer; er ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::ContentStore</name>
+    <message>
+        <source>Cannot create the image store %1; check the permissions of the state folder.</source>
+        <translation>Der Image-Speicher %1 kann nicht angelegt werden; prüfen Sie die Berechtigungen des Statusordners.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 into the image store %2.</source>
+        <translation>%1 kann nicht in den Image-Speicher %2 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::DeviceFiles</name>
+    <message>
+        <source>Cannot %1 %2: %3. Check that the state folder is writable and the disk is not full.</source>
+        <translation>Fehler beim %1 von %2: %3. Prüfen Sie, ob der Statusordner beschreibbar und der Datenträger nicht voll ist.</translation>
+    </message>
+    <message>
+        <source>The simulated device lost power.</source>
+        <translation>Das simulierte Gerät hat die Stromversorgung verloren.</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>truncate</source>
+        <translation>Kürzen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot seek to %1 in %2</source>
+        <translation>Positionieren auf %1 in %2 nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::FleetSimulator</name>
+    <message>
+        <source>The profile has no trust_anchor: give the public key (PEM file) that signs the manifests the devices must accept.</source>
+        <translation>Das Profil hat keinen trust_anchor: Geben Sie den öffentlichen Schlüssel (PEM-Datei) an, der die Manifeste signiert, die die Geräte akzeptieren müssen.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s trust_anchor is not a PEM public key.</source>
+        <translation>Der trust_anchor des Profils ist kein öffentlicher PEM-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The simulator needs an http:// server URL (TLS is not simulated): %1</source>
+        <translation>Der Simulator benötigt eine http://-Server-URL (TLS wird nicht simuliert): %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the state folder %1.</source>
+        <translation>Der Statusordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Device %1: %2</source>
+        <translation>Gerät %1: %2</translation>
+    </message>
+    <message>
+        <source>Registering devices %1..%2 through POST /api/v1/devices/import failed: %3</source>
+        <translation>Das Registrieren der Geräte %1..%2 über POST /api/v1/devices/import ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Device %1 exists on the server but no new token could be issued: %2</source>
+        <translation>Gerät %1 existiert auf dem Server, aber es konnte kein neues Token ausgestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>sim %1 s: %2 devices, %3 check-ins/s | %4 | %5</source>
+        <translation>sim %1 s: %2 Geräte, %3 Check-ins/s | %4 | %5</translation>
+    </message>
+    <message>
+        <source>no update finished</source>
+        <translation>kein Update abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::HttpPool</name>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>Der Server hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>Malformed HTTP answer from %1.</source>
+        <translation>Fehlerhafte HTTP-Antwort von %1.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke during the answer (simulated).</source>
+        <translation>Die Verbindung zu %1 ist während der Antwort abgebrochen (simuliert).</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::SimProfile</name>
+    <message>
+        <source>Profile field %1: %2</source>
+        <translation>Profilfeld %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the profile %1: %2</source>
+        <translation>Das Profil %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The profile is not a JSON object (%1 at offset %2).</source>
+        <translation>Das Profil ist kein JSON-Objekt (%1 bei Offset %2).</translation>
+    </message>
+    <message>
+        <source>between 1 and 1024</source>
+        <translation>zwischen 1 und 1024</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>give at least one group of devices</source>
+        <translation>geben Sie mindestens eine Gerätegruppe an</translation>
+    </message>
+    <message>
+        <source>required (e.g. &quot;GW-200&quot;)</source>
+        <translation>erforderlich (z. B. „GW-200“)</translation>
+    </message>
+    <message>
+        <source>count must be &gt;= 0, digits 1..18</source>
+        <translation>count muss &gt;= 0 sein, digits 1..18</translation>
+    </message>
+    <message>
+        <source>each needs a name, a version and an image or image_size up to 64 MiB</source>
+        <translation>jede benötigt einen Namen, eine Version und ein Image oder eine image_size bis 64 MiB</translation>
+    </message>
+    <message>
+        <source>give at least one component</source>
+        <translation>geben Sie mindestens eine Komponente an</translation>
+    </message>
+    <message>
+        <source>a rate between 0 and 1</source>
+        <translation>eine Rate zwischen 0 und 1</translation>
+    </message>
+    <message>
+        <source>poll_seconds &gt;= 1, poll_jitter 0..1, link speed and wake times &gt;= 0</source>
+        <translation>poll_seconds &gt;= 1, poll_jitter 0..1, Verbindungsgeschwindigkeit und Aufwachzeiten &gt;= 0</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::agent::SimulatedFlash</name>
+    <message>
+        <source>The flash state %1 is damaged; delete the device&apos;s files to start it afresh.</source>
+        <translation>Der Flash-Zustand %1 ist beschädigt; löschen Sie die Dateien des Geräts, um es neu zu starten.</translation>
+    </message>
+    <message>
+        <source>The flash state %1 has an invalid component entry.</source>
+        <translation>Der Flash-Zustand %1 enthält einen ungültigen Komponenteneintrag.</translation>
+    </message>
+    <message>
+        <source>The device has no component &quot;%1&quot;.</source>
+        <translation>Das Gerät hat keine Komponente „%1“.</translation>
+    </message>
+    <message>
+        <source>Component &quot;%1&quot; has an unconfirmed upgrade; it cannot take another image before it is confirmed or reverted.</source>
+        <translation>Die Komponente „%1“ hat ein unbestätigtes Upgrade; sie kann kein weiteres Image aufnehmen, bevor es bestätigt oder zurückgenommen wurde.</translation>
+    </message>
+    <message>
+        <source>Component &quot;%1&quot; is not being written.</source>
+        <translation>Die Komponente „%1“ wird nicht beschrieben.</translation>
+    </message>
+    <message>
+        <source>The image written to component &quot;%1&quot; has SHA-256 %2 (%3 bytes), the manifest signed %4 (%5 bytes); the slot was discarded.</source>
+        <translation>Das in die Komponente „%1“ geschriebene Image hat SHA-256 %2 (%3 Bytes), das Manifest hat %4 (%5 Bytes) signiert; der Slot wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Component &quot;%1&quot; has no complete image in its inactive slot.</source>
+        <translation>Die Komponente „%1“ hat kein vollständiges Image in ihrem inaktiven Slot.</translation>
+    </message>
+    <message>
+        <source>component &quot;%1&quot;: the active slot holds no image</source>
+        <translation>Komponente „%1“: Der aktive Slot enthält kein Image</translation>
+    </message>
+    <message>
+        <source>component &quot;%1&quot;: the active slot is being written</source>
+        <translation>Komponente „%1“: Der aktive Slot wird gerade beschrieben</translation>
+    </message>
+    <message>
+        <source>component &quot;%1&quot;: image %2 is missing from the store</source>
+        <translation>Komponente „%1“: Image %2 fehlt im Speicher</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::bench</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -791,6 +1099,21 @@
     <message>
         <source>The SMP %1 has no valid &quot;%2&quot; field.</source>
         <translation>Die SMP-Nachricht (%1) hat kein gültiges Feld „%2“.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::campaign::DeviceUpdateState</name>
+    <message>
+        <source>The state %1 cannot be set this way.</source>
+        <translation>Der Status %1 kann auf diese Weise nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>A device cannot report the state %1; it reports one of %2.</source>
+        <translation>Ein Gerät kann den Status %1 nicht melden; es meldet einen von %2.</translation>
+    </message>
+    <message>
+        <source>The update is over (%1); nothing changes any more.</source>
+        <translation>Das Update ist beendet (%1); es ändert sich nichts mehr.</translation>
     </message>
 </context>
 <context>
@@ -3551,6 +3874,77 @@
     </message>
 </context>
 <context>
+    <name>otadesk::protocol::ResolveRequest</name>
+    <message>
+        <source>The request has no body; send the characteristic report as a CBOR map.</source>
+        <translation>Die Anfrage hat keinen Rumpf; senden Sie den Merkmalsbericht als CBOR-Map.</translation>
+    </message>
+    <message>
+        <source>The characteristic report has %1 bytes; at most %2 are allowed.</source>
+        <translation>Der Merkmalsbericht hat %1 Bytes; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The characteristic report is not valid CBOR: %1</source>
+        <translation>Der Merkmalsbericht ist kein gültiges CBOR: %1</translation>
+    </message>
+    <message>
+        <source>The characteristic report must be a CBOR map.</source>
+        <translation>Der Merkmalsbericht muss eine CBOR-Map sein.</translation>
+    </message>
+    <message>
+        <source>The characteristic report has %1 entries; at most %2 are allowed.</source>
+        <translation>Der Merkmalsbericht hat %1 Einträge; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Key 0 (the manifest&apos;s SUIT_Digest) must be a non-empty byte string.</source>
+        <translation>Schlüssel 0 (der SUIT_Digest des Manifests) muss ein nicht leerer Byte-String sein.</translation>
+    </message>
+    <message>
+        <source>Key at byte %1 is neither 0, a characteristic code nor a [code, argument] pair.</source>
+        <translation>Der Schlüssel bei Byte %1 ist weder 0 noch ein Merkmalscode noch ein Paar [code, argument].</translation>
+    </message>
+    <message>
+        <source>Characteristic code %1 at byte %2 is unknown or has the wrong form (codes 1-5 stand alone, 6-8 are [code, argument] pairs).</source>
+        <translation>Merkmalscode %1 bei Byte %2 ist unbekannt oder hat die falsche Form (Codes 1-5 stehen allein, 6-8 sind Paare [code, argument]).</translation>
+    </message>
+    <message>
+        <source>The value of characteristic %1 at byte %2 must be %3.</source>
+        <translation>Der Wert von Merkmal %1 bei Byte %2 muss %3 sein.</translation>
+    </message>
+    <message>
+        <source>a 16-byte UUID</source>
+        <translation>eine 16-Byte-UUID</translation>
+    </message>
+    <message>
+        <source>a text string of at most 256 bytes</source>
+        <translation>ein Text-String von höchstens 256 Bytes</translation>
+    </message>
+    <message>
+        <source>The component index of characteristic %1 at byte %2 must be an integer 0-255.</source>
+        <translation>Der Komponentenindex von Merkmal %1 bei Byte %2 muss eine Ganzzahl 0-255 sein.</translation>
+    </message>
+    <message>
+        <source>a version text of at most 64 bytes</source>
+        <translation>ein Versionstext von höchstens 64 Bytes</translation>
+    </message>
+    <message>
+        <source>a SUIT_Digest [algorithm, bytes] (%1)</source>
+        <translation>ein SUIT_Digest [algorithm, bytes] (%1)</translation>
+    </message>
+    <message>
+        <source>The attribute key at byte %1 must be a text string of 1-64 bytes.</source>
+        <translation>Der Attributschlüssel bei Byte %1 muss ein Text-String von 1-64 Bytes sein.</translation>
+    </message>
+    <message>
+        <source>text, an integer, a byte string or a boolean (at most 256 characters)</source>
+        <translation>Text, eine Ganzzahl, ein Byte-String oder ein boolescher Wert (höchstens 256 Zeichen)</translation>
+    </message>
+    <message>
+        <source>The characteristic report lacks key 0, the manifest&apos;s SUIT_Digest.</source>
+        <translation>Dem Merkmalsbericht fehlt Schlüssel 0, der SUIT_Digest des Manifests.</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::server</name>
     <message>
         <source>Invalid setting %1 = &quot;%2&quot; (from %3): %4</source>
@@ -3855,6 +4249,98 @@
         <source>expected IP addresses separated by commas</source>
         <translation>erwartet werden durch Kommas getrennte IP-Adressen</translation>
     </message>
+    <message>
+        <source>&quot;manifest_id&quot; must be the id of a manifest (GET /api/v1/manifests).</source>
+        <translation>&quot;manifest_id&quot; muss die ID eines Manifests sein (GET /api/v1/manifests).</translation>
+    </message>
+    <message>
+        <source>Name the devices with either &quot;filter&quot; (the filter language; &quot;&quot; for all devices) or &quot;serials&quot; (a list), not both.</source>
+        <translation>Benennen Sie die Geräte entweder mit &quot;filter&quot; (die Filtersprache; &quot;&quot; für alle Geräte) oder mit &quot;serials&quot; (eine Liste), nicht mit beiden.</translation>
+    </message>
+    <message>
+        <source>&quot;download_only&quot; must be true or false.</source>
+        <translation>&quot;download_only&quot; muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&quot;filter&quot; must be text.</source>
+        <translation>&quot;filter&quot; muss Text sein.</translation>
+    </message>
+    <message>
+        <source>&quot;serials&quot; must be a list of 1 to %1 device serials.</source>
+        <translation>&quot;serials&quot; muss eine Liste von 1 bis %1 Geräteseriennummern sein.</translation>
+    </message>
+    <message>
+        <source>Every entry of &quot;serials&quot; must be a non-empty text.</source>
+        <translation>Jeder Eintrag von &quot;serials&quot; muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <source>&quot;manifest_id&quot; must be a manifest id.</source>
+        <translation>&quot;manifest_id&quot; muss eine Manifest-ID sein.</translation>
+    </message>
+    <message>
+        <source>Name the manifest: /api/v1/updates/summary?manifest_id=ID.</source>
+        <translation>Geben Sie das Manifest an: /api/v1/updates/summary?manifest_id=ID.</translation>
+    </message>
+    <message>
+        <source>No such update: %1</source>
+        <translation>Update nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Canceled by %1.</source>
+        <translation>Abgebrochen von %1.</translation>
+    </message>
+    <message>
+        <source>Update %1 is over (%2) and cannot be canceled.</source>
+        <translation>Update %1 ist beendet (%2) und kann nicht abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>Update %1 is over (%2); forget it and keep checking in.</source>
+        <translation>Update %1 ist beendet (%2); verwerfen Sie es und checken Sie weiter ein.</translation>
+    </message>
+    <message>
+        <source>Key 0 of the report is not the digest of update %1&apos;s manifest; fetch it again from /device/v1/updates/%1/manifest.</source>
+        <translation>Schlüssel 0 des Berichts ist nicht der Digest des Manifests von Update %1; rufen Sie es erneut von /device/v1/updates/%1/manifest ab.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s vendor or class ID differs from the manifest&apos;s.</source>
+        <translation>Die Hersteller- oder Klassen-ID des Geräts unterscheidet sich von der des Manifests.</translation>
+    </message>
+    <message>
+        <source>The server has no payload with the image digest the manifest signs for component %1 (%2); upload it.</source>
+        <translation>Der Server hat keine Payload mit dem Image-Digest, den das Manifest für die Komponente %1 signiert (%2); laden Sie sie hoch.</translation>
+    </message>
+    <message>
+        <source>The device already runs every image of this manifest.</source>
+        <translation>Auf dem Gerät läuft bereits jedes Image dieses Manifests.</translation>
+    </message>
+    <message>
+        <source>Update %1 has no payload for component %2.</source>
+        <translation>Update %1 hat keine Payload für die Komponente %2.</translation>
+    </message>
+    <message>
+        <source>The payload of component %1 is not on the server any more.</source>
+        <translation>Die Payload der Komponente %1 ist nicht mehr auf dem Server.</translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be one of %1.</source>
+        <translation>&quot;state&quot; muss einer von %1 sein.</translation>
+    </message>
+    <message>
+        <source>&quot;reason&quot; must be one of %1.</source>
+        <translation>&quot;reason&quot; muss einer von %1 sein.</translation>
+    </message>
+    <message>
+        <source>&quot;bytes&quot; must be a non-negative number.</source>
+        <translation>&quot;bytes&quot; muss eine nicht negative Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&quot;message&quot; must be text.</source>
+        <translation>&quot;message&quot; muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The device reported image digests that differ from the signed ones.</source>
+        <translation>Das Gerät hat Image-Digests gemeldet, die von den signierten abweichen.</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::server::ApiRequest</name>
@@ -3893,6 +4379,17 @@
     </message>
 </context>
 <context>
+    <name>otadesk::server::ChunkIndex</name>
+    <message>
+        <source>Cannot open the payload file %1: %2</source>
+        <translation>Die Payload-Datei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot map the payload file %1: %2</source>
+        <translation>Die Payload-Datei %1 kann nicht in den Speicher abgebildet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::server::DeviceAuthenticator</name>
     <message>
         <source>Too many failed device sign-ins from this address; try again later.</source>
@@ -3905,6 +4402,92 @@
     <message>
         <source>The server cannot check credentials right now; try again later.</source>
         <translation>Der Server kann Zugangsdaten gerade nicht prüfen; versuchen Sie es später erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::DeviceUpdates</name>
+    <message>
+        <source>The envelope of manifest %1 is missing from the data folder.</source>
+        <translation>Der Umschlag von Manifest %1 fehlt im Datenordner.</translation>
+    </message>
+    <message>
+        <source>The device checked in with the signed image digests.</source>
+        <translation>Das Gerät hat mit den signierten Image-Digests eingecheckt.</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::server::HttpRequestParser</name>
+    <message>
+        <source>The request head is too large.</source>
+        <translation>Der Anfragekopf ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The request line is not &quot;METHOD target HTTP/1.1&quot;.</source>
+        <translation>Die Anfragezeile ist nicht „METHOD target HTTP/1.1“.</translation>
+    </message>
+    <message>
+        <source>The request method is malformed.</source>
+        <translation>Die Anfragemethode ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request target contains a character that must be percent-encoded.</source>
+        <translation>Das Anfrageziel enthält ein Zeichen, das prozentkodiert sein muss.</translation>
+    </message>
+    <message>
+        <source>The request target must be a path that starts with &quot;/&quot;.</source>
+        <translation>Das Anfrageziel muss ein Pfad sein, der mit „/“ beginnt.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are supported.</source>
+        <translation>Nur HTTP/1.1 und HTTP/1.0 werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>Folded header lines are not allowed.</source>
+        <translation>Gefaltete Header-Zeilen sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>A header line has no name.</source>
+        <translation>Eine Header-Zeile hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>A header name is malformed.</source>
+        <translation>Ein Header-Name ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request has too many headers.</source>
+        <translation>Die Anfrage hat zu viele Header.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is malformed.</source>
+        <translation>Der Content-Length-Header ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer coding is supported.</source>
+        <translation>Nur die Transferkodierung chunked wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>A request may not have both Content-Length and Transfer-Encoding.</source>
+        <translation>Eine Anfrage darf nicht sowohl Content-Length als auch Transfer-Encoding haben.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than the server&apos;s limit.</source>
+        <translation>Der Anfragerumpf ist größer als das Limit des Servers.</translation>
+    </message>
+    <message>
+        <source>A chunk size line is too long.</source>
+        <translation>Eine Chunk-Größenzeile ist zu lang.</translation>
+    </message>
+    <message>
+        <source>A chunk size is malformed.</source>
+        <translation>Eine Chunk-Größe ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A chunk does not end with CRLF.</source>
+        <translation>Ein Chunk endet nicht mit CRLF.</translation>
+    </message>
+    <message>
+        <source>The trailer section is too large.</source>
+        <translation>Der Trailer-Abschnitt ist zu groß.</translation>
     </message>
 </context>
 <context>
@@ -4035,6 +4618,13 @@
     </message>
 </context>
 <context>
+    <name>otadesk::store::BulkInsert</name>
+    <message>
+        <source>Writing rows failed: %1</source>
+        <translation>Das Schreiben der Zeilen ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>otadesk::store::ConnectionSpec</name>
     <message>
         <source>No database given: pass a SQLite file path or a postgresql://user@host:port/dbname URL.</source>
@@ -4144,6 +4734,14 @@
         <source>Line %1: the certificate fingerprint is used by another device already.</source>
         <translation>Zeile %1: Der Zertifikat-Fingerabdruck wird bereits von einem anderen Gerät verwendet.</translation>
     </message>
+    <message>
+        <source>The serial %1 appears twice in the file.</source>
+        <translation>Die Seriennummer %1 kommt in der Datei zweimal vor.</translation>
+    </message>
+    <message>
+        <source>Registering devices failed: the database did not return the id of the device %1.</source>
+        <translation>Das Registrieren der Geräte ist fehlgeschlagen: Die Datenbank hat die ID des Geräts %1 nicht zurückgegeben.</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::store::DeviceRepository</name>
@@ -4211,6 +4809,10 @@
         <source>No such manifest: %1</source>
         <translation>Manifest nicht gefunden: %1</translation>
     </message>
+    <message>
+        <source>Manifest %1 is assigned to %2 device updates; it cannot be removed while they exist.</source>
+        <translation>Manifest %1 ist %2 Geräte-Updates zugewiesen; es kann nicht entfernt werden, solange diese existieren.</translation>
+    </message>
 </context>
 <context>
     <name>otadesk::store::PayloadRepository</name>
@@ -4259,6 +4861,41 @@
     <message>
         <source>No such API token: %1</source>
         <translation>Unbekanntes API-Token: %1</translation>
+    </message>
+</context>
+<context>
+    <name>otadesk::store::UpdateRepository</name>
+    <message>
+        <source>Storing a device update failed: %1</source>
+        <translation>Das Speichern eines Geräte-Updates ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No such manifest: %1</source>
+        <translation>Manifest nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Replaced by a new assignment of manifest %1.</source>
+        <translation>Ersetzt durch eine neue Zuweisung von Manifest %1.</translation>
+    </message>
+    <message>
+        <source>No such update: %1</source>
+        <translation>Update nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>This device has no update %1.</source>
+        <translation>Dieses Gerät hat kein Update %1.</translation>
+    </message>
+    <message>
+        <source>Unknown update state &quot;%1&quot;; use one of %2.</source>
+        <translation>Unbekannter Update-Status „%1“; verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>Update %1 has an unknown state &quot;%2&quot;.</source>
+        <translation>Update %1 hat einen unbekannten Status „%2“.</translation>
+    </message>
+    <message>
+        <source>Update %1 keeps changing; try again.</source>
+        <translation>Update %1 ändert sich fortlaufend; versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>

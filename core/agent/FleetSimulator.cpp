@@ -4,16 +4,15 @@
 #include "core/agent/AgentLogging.h"
 #include "core/agent/DeviceFiles.h"
 #include "core/agent/HttpPool.h"
+#include "core/agent/ProcessStats.h"
 #include "core/crypto/Digest.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
-#include <sys/resource.h>
 
 namespace otadesk::agent {
 
@@ -48,21 +47,12 @@ QByteArray csvField(const QString &v)
 
 double rssMiB()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
+    return agent::processRssMiB();
 }
 
 double cpuSeconds()
 {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return agent::processCpuSeconds();
 }
 } // namespace
 

@@ -5,6 +5,7 @@
 // Figures: docs/simulator.md.
 #include "FleetServer.h"
 #include "core/agent/Agent.h"
+#include "core/agent/ProcessStats.h"
 #include "core/agent/FleetSimulator.h"
 #include "core/crypto/Key.h"
 
@@ -17,28 +18,18 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <sys/resource.h>
 
 using namespace otadesk;
 
 namespace {
 double rssMiB()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
+    return agent::processRssMiB();
 }
 
 double cpuSeconds()
 {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return agent::processCpuSeconds();
 }
 } // namespace
 

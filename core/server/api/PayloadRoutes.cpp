@@ -87,16 +87,7 @@ ApiResponse payloadContent(ApiContext &ctx, const ApiRequest &req)
         e.headers.push_back({"Content-Range", "bytes */" + QByteArray::number(p.size)});
         return e;
     }
-    StreamedFile file{ctx.blobs.pathFor(p.sha256), 0, p.size};
-    if (range.range) {
-        r.status = 206;
-        file.offset = range.range->offset;
-        file.length = range.range->length;
-        r.headers.push_back({"Content-Range", "bytes " + QByteArray::number(file.offset) + '-' +
-                                               QByteArray::number(file.offset + file.length - 1) + '/' +
-                                               QByteArray::number(p.size)});
-    }
-    r.file = file;
+    streamFile(r, ctx.blobs.pathFor(p.sha256), p.size, range);
     return r;
 }
 

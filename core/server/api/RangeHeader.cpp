@@ -59,4 +59,18 @@ RangeRequest parseRange(const QByteArray &header, qint64 size)
     return r;
 }
 
+void streamFile(ApiResponse &r, const QString &path, qint64 size, const RangeRequest &range)
+{
+    StreamedFile file{path, 0, size};
+    if (range.range) {
+        r.status = 206;
+        file.offset = range.range->offset;
+        file.length = range.range->length;
+        r.headers.push_back({"Content-Range", "bytes " + QByteArray::number(file.offset) + '-' +
+                                               QByteArray::number(file.offset + file.length - 1) + '/' +
+                                               QByteArray::number(size)});
+    }
+    r.file = file;
+}
+
 } // namespace otadesk::server

@@ -46,9 +46,13 @@ void CheckinRecorder::write(bool all)
 {
     const qint64 now = store::nowMs();
     QList<store::DeviceTouch> touches;
+    bool more = false; // rows left for another turn of the event loop
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         const bool quiet = now - it->writtenAt >= m_minIntervalMs;
-        if (it->checkins > 0 && (all || quiet)) {
+        if (it->checkins > 0 && (all || quiet) && !all && touches.size() >= kMaxRowsPerWrite) {
+            more = true;
+            ++it;
+        } else if (it->checkins > 0 && (all || quiet)) {
             touches.append({it.key(), it->at, it->address.toString(), it->checkins});
             it->checkins = 0;
             it->writtenAt = now;
@@ -61,6 +65,8 @@ void CheckinRecorder::write(bool all)
     }
     if (m_pending.isEmpty())
         m_timer.stop();
+    if (more) // a burst (e.g. every device back after a restart): the rest after the requests waiting now
+        QTimer::singleShot(0, this, &CheckinRecorder::flush);
     if (touches.isEmpty())
         return;
     if (auto st = store::DeviceCheckins(m_db).touch(touches); !st) {

@@ -30,6 +30,9 @@ public:
     qint64 unwritten() const;
 
     static constexpr int kFlushMs = 1000;
+    // Rows per write: a larger burst is written over several turns of the event loop, so that requests are
+    // answered in between (one transaction of 5000 rows takes a few tens of milliseconds).
+    static constexpr qsizetype kMaxRowsPerWrite = 5000;
 
 private:
     void write(bool all);

@@ -259,16 +259,7 @@ ApiResponse payload(ApiContext &ctx, ApiRequest &req)
     ApiResponse r;
     r.contentType = "application/octet-stream";
     r.headers = {{"ETag", '"' + p.sha256.toLatin1() + '"'}, {"Accept-Ranges", "bytes"}};
-    StreamedFile file{ctx.blobs.pathFor(p.sha256), 0, p.size};
-    if (range.range) {
-        r.status = 206;
-        file.offset = range.range->offset;
-        file.length = range.range->length;
-        r.headers.push_back({"Content-Range", "bytes " + QByteArray::number(file.offset) + '-' +
-                                               QByteArray::number(file.offset + file.length - 1) + '/' +
-                                               QByteArray::number(p.size)});
-    }
-    r.file = file;
+    streamFile(r, ctx.blobs.pathFor(p.sha256), p.size, range);
     return r;
 }
 
