@@ -19,6 +19,7 @@ class Database;
 namespace otadesk::server {
 
 class Router;
+class DeviceUpdates;
 
 class ApiContext
 {
@@ -32,6 +33,9 @@ public:
     Authenticator auth;
     DeviceAuthenticator deviceAuth;
     CheckinRecorder checkins;
+    // Created on first use by DeviceUpdates::of() (a child of `events`); kept here so the check-in path does not
+    // look it up.
+    DeviceUpdates *deviceUpdates = nullptr;
     EventHub events;
 
     // Appends to the audit log and publishes it as an "audit" event; errors only logged (the change itself is

@@ -17,9 +17,9 @@ using campaign::Verdict;
 
 DeviceUpdates &DeviceUpdates::of(ApiContext &ctx)
 {
-    if (auto *d = ctx.events.findChild<DeviceUpdates *>(QString(), Qt::FindDirectChildrenOnly))
-        return *d;
-    return *new DeviceUpdates(ctx);
+    if (!ctx.deviceUpdates)
+        ctx.deviceUpdates = new DeviceUpdates(ctx); // owned by ctx.events
+    return *ctx.deviceUpdates;
 }
 
 DeviceUpdates::DeviceUpdates(ApiContext &ctx) : QObject(&ctx.events), m_ctx(ctx)
